@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/**
+ * Size report of dist/bundles: minified and gzip size of every bundle, and each entry's first-paint
+ * cost (the entry plus the chunks it imports statically). Fails (exit 1) above build/budgets.json.
+ * Writes dist/size-report.json, which `npm run bench` reuses.
+ */
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = join(root, 'dist/bundles');
+const budgets = JSON.parse(readFileSync(join(root, 'build/budgets.json'), 'utf8'));
+
+export function measure() {
+  if (!existsSync(dir)) throw new Error('dist/bundles is missing: run `npm run build:bundles` first.');
+  const files = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) files.push(path);
+    }
+  };
+  walk(dir);
+  const bundles = {};
+  for (const path of files) {
+    const code = readFileSync(path);
+    const file = relative(dir, path);
+    const name = file
+      .replace(/^chunks\//, '')
+      .replace(/-[\w-]{8}\.js$/, '')
+      .replace(/\.js$/, '');
+    const imports = [
+      ...code.toString('utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w${},*\s]+from\s*)?["']([^"']+)["']/g),
+    ].map((match) => relative(dir, resolve(dirname(path), match[1])));
+    bundles[name] = { file, minified: code.length, gzip: gzipSync(code, { level: 9 }).length, imports };
+  }
+  const byFile = Object.fromEntries(Object.values(bundles).map((bundle) => [bundle.file, bundle]));
+  const firstPaint = {};
+  for (const [name, bundle] of Object.entries(bundles)) {
+    if (bundle.file.startsWith('chunks/')) continue;
+    const seen = new Set();
+    const visit = (file) => {
+      if (seen.has(file) || !byFile[file]) return;
+      seen.add(file);
+      byFile[file].imports.forEach(visit);
+    };
+    visit(bundle.file);
+    firstPaint[name] = [...seen].reduce((sum, file) => sum + byFile[file].gzip, 0);
+  }
+  return { bundles, firstPaint };
+}
+
+function check({ bundles, firstPaint }) {
+  const failures = [];
+  for (const [name, limit] of Object.entries(budgets.bundles)) {
+    if (!bundles[name]) failures.push(`${name}: no such bundle (budgets.json names it)`);
+    else if (bundles[name].gzip > limit) failures.push(`${name}: ${bundles[name].gzip} B gzip > budget ${limit} B`);
+  }
+  for (const [name, limit] of Object.entries(budgets.firstPaint)) {
+    if (firstPaint[name] === undefined) failures.push(`${name}: no such entry (budgets.json names it)`);
+    else if (firstPaint[name] > limit)
+      failures.push(`${name} first paint: ${firstPaint[name]} B gzip > budget ${limit} B`);
+  }
+  return failures;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const report = measure();
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log('bundle              minified     gzip   budget');
+  for (const [name, bundle] of Object.entries(report.bundles).sort()) {
+    const budget = budgets.bundles[name];
+    console.log(
+      `${name.padEnd(18)} ${kb(bundle.minified).padStart(9)} ${kb(bundle.gzip).padStart(8)} ${budget ? kb(budget).padStart(8) : '       –'}`,
+    );
+  }
+  for (const [name, bytes] of Object.entries(report.firstPaint)) {
+    const budget = budgets.firstPaint[name];
+    console.log(
+      `first paint ${name.padEnd(15)} ${kb(bytes).padStart(8)} gzip ${budget ? `(budget ${kb(budget)})` : ''}`,
+    );
+  }
+  writeFileSync(join(root, 'dist/size-report.json'), JSON.stringify(report, null, 2));
+  const failures = check(report);
+  if (failures.length) {
+    console.error(`\nOver budget:\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Browser bundles: one ES module per activity, the host SDK, the reference host's page glue, and a
+ * shared chunks that every activity reuses: `lit`, `bridge` (protocol and validation, also used by host
+ * pages) and `core` (bridge client, base element, i18n).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export const entries = {
+  'mag-reactions': 'activities/src/reactions/reactions.ts',
+  'mag-host': 'activities/src/host/index.ts',
+  'reference-host': 'host/src/page/reference-host.ts',
+} as const;
+
+export default defineConfig({
+  root,
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist/bundles',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+    sourcemap: true,
+    modulePreload: false,
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `${root}${file}`])),
+      // Entries are libraries: keep their exports (mag-host.js exports BridgeHost for LMS glue).
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        manualChunks(id) {
+          // Lit is its own vendor chunk: it changes less often than our core, so it stays cached longer.
+          if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'lit';
+          // The protocol and its validation: shared by activities and host pages, and free of Lit.
+          if (/node_modules\/valibot\//.test(id) || /activities\/src\/bridge\/(protocol|channel)\.ts$/.test(id)) {
+            return 'bridge';
+          }
+          if (/activities\/src\/(bridge|base|i18n)\//.test(id) || id.endsWith('activities/src/version.ts'))
+            return 'core';
+          return undefined;
+        },
+      },
+    },
+  },
+  esbuild: { legalComments: 'none' },
+});
