@@ -61,12 +61,9 @@ const steps = [
   { name: 'unit', cmd: 'npx vitest run', counts: 'vitest' },
   { name: 'browser', cmd: 'npx wtr --config test/wtr.config.mjs', counts: 'wtr' },
   { name: 'e2e', cmd: 'npx vitest run --config test/e2e/vitest.config.ts', counts: 'vitest' },
-  {
-    name: 'moodle',
-    cmd: 'node moodle-plugin-stubs/tools/run-checks.mjs',
-    counts: 'plain',
-    optional: 'moodle-plugin-stubs/tools/run-checks.mjs',
-  },
+  { name: 'moodle structure', cmd: 'node moodle-plugin-stubs/tools/check-plugins.mjs', counts: 'plain' },
+  { name: 'moodle php -l', cmd: 'node moodle-plugin-stubs/tools/php-lint.mjs', counts: 'plain' },
+  { name: 'moodle phpunit', cmd: 'phpunit -c moodle-plugin-stubs/phpunit.xml', counts: 'phpunit' },
 ];
 
 // eslint-disable-next-line no-control-regex -- ANSI colour codes are control characters.
@@ -81,6 +78,13 @@ function countTests(kind, output) {
       passed: Number(line.match(/(\d+) passed/)?.[1] ?? 0),
       failed: Number(line.match(/(\d+) failed/)?.[1] ?? 0),
     };
+  }
+  if (kind === 'phpunit') {
+    const ok = text.match(/^OK \((\d+) tests?/m);
+    if (ok) return { passed: Number(ok[1]), failed: 0 };
+    const summary = text.match(/^Tests: (\d+),.*?(?:Failures: (\d+))?.*?(?:Errors: (\d+))?/m);
+    const failedCount = Number(summary?.[2] ?? 0) + Number(summary?.[3] ?? 0);
+    return { passed: Number(summary?.[1] ?? 0) - failedCount, failed: failedCount };
   }
   const all = [...text.matchAll(/(\d+) passed, (\d+) failed/g)];
   const last = all.at(-1);
@@ -123,7 +127,6 @@ const depsOk = ensureSystemDeps();
 if (!depsOk) results.push({ name: 'system dependencies', ok: false, seconds: 0, tests: null });
 for (const step of steps) {
   if (wanted && !wanted.has(step.name)) continue;
-  if (step.optional && !existsSync(step.optional)) continue;
   results.push(await run(step));
 }
 

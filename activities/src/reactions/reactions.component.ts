@@ -40,7 +40,8 @@ export class MagReactions extends MagElement {
   static override activityType = ACTIVITY_TYPE;
 
   @state() private current: ReactionsState | null = null;
-  @state() private pending: Reaction | null = null;
+  /** Reactions on their way: a second tap on one of them is the same tap, not a new one. */
+  @state() private pending = new Set<Reaction>();
   @state() private message: { text: string; error: boolean } | null = null;
   @state() private confirmingReset = false;
   @state() private announcement = '';
@@ -92,8 +93,8 @@ export class MagReactions extends MagElement {
   }
 
   private async send(reaction: Reaction): Promise<void> {
-    if (this.pending) return;
-    this.pending = reaction;
+    if (this.pending.has(reaction)) return;
+    this.pending = new Set(this.pending).add(reaction);
     this.message = null;
     // One key per tap: a retry after a timeout reuses it, so the host counts the tap once.
     const key = crypto.randomUUID();
@@ -122,7 +123,9 @@ export class MagReactions extends MagElement {
     } catch (error) {
       this.showError(error);
     } finally {
-      this.pending = null;
+      const rest = new Set(this.pending);
+      rest.delete(reaction);
+      this.pending = rest;
     }
   }
 
@@ -162,7 +165,7 @@ export class MagReactions extends MagElement {
                   part="reaction"
                   data-reaction=${reaction}
                   ?disabled=${disabled}
-                  aria-busy=${this.pending === reaction ? 'true' : 'false'}
+                  aria-busy=${this.pending.has(reaction) ? 'true' : 'false'}
                   @click=${() => void this.send(reaction)}
                 >
                   <span class="emoji" aria-hidden="true">${EMOJI[reaction]}</span>

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: the figures that speed is judged by, written to bench/results.json.
+ * - Bundle sizes (minified, gzip) and each entry's first-paint cost, from a fresh production build.
+ * - The reference host under load: the demo activity's submissions from 200 concurrent clients
+ *   (autocannon on loopback, the host in its own process), with every acknowledged submission checked
+ *   in SQLite afterwards.
+ * Benchmarks measure; they do not fail the test suite. Targets are printed beside the figures.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runSubmissionLoad } from '../host/bench/load.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const durationSec = Number(process.env.BENCH_SECONDS ?? 10);
+
+const TARGETS = { requestsPerSec: 5_000, p99: 50 };
+
+async function main(): Promise<void> {
+  execSync('npm run build:bundles', { cwd: root, stdio: 'inherit' });
+  const { measure } = (await import('./size-report.mjs')) as {
+    measure(): {
+      bundles: Record<string, { minified: number; gzip: number }>;
+      firstPaint: Record<string, number>;
+    };
+  };
+  const sizes = measure();
+  console.log('\nLoad: 200 connections, %d s…', durationSec);
+  const load = await runSubmissionLoad({ connections: 200, durationSec });
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    bundles: sizes.bundles,
+    firstPaint: sizes.firstPaint,
+    hostLoad: load,
+    targets: TARGETS,
+    targetsMet: {
+      throughput: load.requestsPerSec >= TARGETS.requestsPerSec,
+      p99: load.p99 <= TARGETS.p99,
+      nothingLost: load.lost === 0,
+    },
+  };
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log('\nbundle               minified     gzip');
+  for (const [name, bundle] of Object.entries(sizes.bundles)) {
+    console.log(`${name.padEnd(18)} ${kb(bundle.minified).padStart(10)} ${kb(bundle.gzip).padStart(8)}`);
+  }
+  for (const [name, bytes] of Object.entries(sizes.firstPaint)) {
+    console.log(`first paint ${name.padEnd(16)} ${kb(bytes).padStart(8)} gzip`);
+  }
+  const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  console.log('\nreference host, reactions.react, 200 connections');
+  console.log(
+    `  acknowledged/s   ${load.requestsPerSec.toFixed(0).padStart(8)}   target ≥ ${TARGETS.requestsPerSec}: ${mark(results.targetsMet.throughput)}`,
+  );
+  console.log(`  p50 latency      ${load.p50.toFixed(1).padStart(8)} ms`);
+  console.log(
+    `  p99 latency      ${load.p99.toFixed(1).padStart(8)} ms   target ≤ ${TARGETS.p99} ms: ${mark(results.targetsMet.p99)}`,
+  );
+  console.log(
+    `  acknowledged     ${String(load.acknowledged).padStart(8)}   stored ${load.storedRows}, lost ${load.lost}: ${mark(results.targetsMet.nothingLost)}`,
+  );
+  console.log(`  errors/non-2xx   ${String(load.errors).padStart(8)} / ${load.non2xx}`);
+  console.log(`  SSE events       ${String(load.sseEvents).padStart(8)}   counts consistent: ${load.countsConsistent}`);
+  console.log('\nWritten to bench/results.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

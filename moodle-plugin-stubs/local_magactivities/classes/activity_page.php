@@ -1,0 +1,137 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace local_magactivities;
+
+use cm_info;
+use moodle_url;
+
+/**
+ * Puts a Magistère activity element on a Moodle page: the element, its bundle and the host module.
+ *
+ * @package    local_magactivities
+ * @copyright  2025 Magistère
+ * @license    http://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class activity_page {
+    /** @var string Bridge roles. */
+    public const ROLE_TRAINER = 'trainer';
+    /** @var string Bridge roles. */
+    public const ROLE_TRAINEE = 'trainee';
+
+    /**
+     * Renders an activity element and wires the host module for it.
+     *
+     * @param cm_info $cm the course module
+     * @param string $type the activity type on the bridge, such as `reactions`
+     * @param string $element the element's tag, such as `mag-reactions`
+     * @param int $version the current version of the activity's live state
+     * @param string $role ROLE_TRAINER or ROLE_TRAINEE, from the user's capabilities
+     * @param array $attributes more attributes for the element, name => value
+     * @return string HTML
+     */
+    public static function render(cm_info $cm, string $type, string $element, int $version, string $role,
+            array $attributes = []): string {
+        global $OUTPUT, $PAGE, $USER;
+
+        if (!preg_match('/^mag-[a-z0-9-]+$/D', $element) || !preg_match('/^[a-z][a-z0-9_-]{0,40}$/D', $type)) {
+            throw new \coding_exception('Invalid activity element or type');
+        }
+        if ($role !== self::ROLE_TRAINER && $role !== self::ROLE_TRAINEE) {
+            throw new \coding_exception('Invalid bridge role');
+        }
+
+        $token = channel::issue($cm->modname, (int) $cm->instance, (int) $USER->id);
+        $user = (isloggedin() && !isguestuser()) ? ['id' => (string) $USER->id, 'name' => fullname($USER)] : null;
+        $config = [
+            'bundleBase' => self::bundle_base()->out(false),
+            'hostModule' => 'mag-host.js',
+            'pollUrl' => channel::poll_url()->out(false),
+            'poll' => channel::schedule()->export(),
+            'frameOrigins' => self::frame_origins(),
+            'user' => $user,
+            'role' => $role,
+            'instance' => (string) $cm->id,
+            'cmid' => (int) $cm->id,
+            'type' => $type,
+            'modname' => $cm->modname,
+            'token' => $token['token'],
+            'version' => $version,
+        ];
+
+        $id = \html_writer::random_id('local-magactivities-');
+        $attrs = [['name' => 'instance', 'value' => (string) $cm->id]];
+        foreach ($attributes as $name => $value) {
+            if (!preg_match('/^[a-z][a-z0-9-]*$/D', $name)) {
+                throw new \coding_exception('Invalid attribute name: ' . $name);
+            }
+            $attrs[] = ['name' => $name, 'value' => (string) $value];
+        }
+
+        $PAGE->requires->js_call_amd('local_magactivities/host', 'init', [$id]);
+        return $OUTPUT->render_from_template('local_magactivities/activity', [
+            'id' => $id,
+            'config' => json_encode($config),
+            'element' => $element,
+            'attributes' => $attrs,
+            'bundleurl' => self::bundle_url($type === 'reactions' ? 'mag-reactions.js' : $element . '.js')->out(false),
+        ]);
+    }
+
+    /**
+     * Base address of the bundles, with a revision so that browsers may cache them for good.
+     *
+     * Served through bundle.php (slash arguments) so that a new plugin version changes every address; when slash
+     * arguments are off, the files are addressed directly in the plugin's bundles/ folder.
+     *
+     * @return moodle_url
+     */
+    public static function bundle_base(): moodle_url {
+        global $CFG;
+        if (empty($CFG->slasharguments)) {
+            return new moodle_url('/local/magactivities/bundles/');
+        }
+        $rev = empty($CFG->cachejs) ? -1 : (int) get_config('local_magactivities', 'version');
+        return new moodle_url('/local/magactivities/bundle.php/' . $rev . '/');
+    }
+
+    /**
+     * Address of one bundle file.
+     *
+     * @param string $file such as `mag-reactions.js`
+     * @return moodle_url
+     */
+    public static function bundle_url(string $file): moodle_url {
+        return new moodle_url(self::bundle_base()->out(false) . $file);
+    }
+
+    /**
+     * Origins allowed to host activity iframes, from the admin setting (one per line).
+     *
+     * @return string[]
+     */
+    public static function frame_origins(): array {
+        $lines = preg_split('/\R/', (string) get_config('local_magactivities', 'frameorigins'));
+        $origins = [];
+        foreach ($lines as $line) {
+            $line = trim($line);
+            if (preg_match('#^https?://[a-z0-9.-]+(:[0-9]+)?$#iD', $line)) {
+                $origins[] = $line;
+            }
+        }
+        return $origins;
+    }
+}

@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// Builds an installable zip per Moodle plugin into dist/moodle/, with node: built-ins only.
+//
+// - local_magactivities.zip: the plugin with dist/bundles/ (from `npm run build:bundles`) copied into its
+//   bundles/ folder, each script with a precompressed .gz sibling that bundle.php sends to gzip clients;
+// - mod_magreactions.zip, and any other plugin folder of moodle-plugin-stubs/.
+// Each zip's top folder is the plugin's directory name (magactivities/, magreactions/), as Moodle's installer
+// expects. The zip format is written here (deflate from node:zlib, CRC-32 computed here); entries are sorted
+// and dated 2025-01-01 so that the same input gives the same bytes.
+//
+// Also prints what an activity adds to a student's page (gzip), against the 30 KB budget.
+//
+// Usage: node moodle-plugin-stubs/tools/package.mjs [--bundles DIR] [--out DIR] [--allow-missing-bundles]
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, dirname, relative, sep, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import { pluginDirs } from './build-amd.mjs';
+
+const stubs = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repo = join(stubs, '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const bundlesDir = option('--bundles', join(repo, 'dist', 'bundles'));
+const outDir = option('--out', join(repo, 'dist', 'moodle'));
+const allowMissingBundles = args.includes('--allow-missing-bundles');
+
+/** Budget of what one activity adds to a student's page, gzip. */
+const PAGE_BUDGET = 30 * 1024;
+/** Bundle files that are not for Moodle pages. */
+const NOT_FOR_MOODLE = /^reference-host/;
+/** Bundle files that get a precompressed sibling. */
+const COMPRESSIBLE = /\.(m?js|css|json|svg)$/;
+
+// ---- CRC-32 (IEEE 802.3, reflected, as zip wants) ----
+const CRC_TABLE = new Uint32Array(256);
+for (let n = 0; n < 256; n++) {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  CRC_TABLE[n] = c >>> 0;
+}
+export function crc32(buffer) {
+  let crc = 0xffffffff;
+  for (let i = 0; i < buffer.length; i++) crc = CRC_TABLE[(crc ^ buffer[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+// ---- Zip writer ----
+const DOS_TIME = 0; // 00:00:00
+const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1; // 2025-01-01
+
+/**
+ * Writes a zip archive.
+ * @param {{name: string, data?: Buffer}[]} entries names with '/' separators; directories end with '/'
+ * @returns {Buffer}
+ */
+export function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const isDir = entry.name.endsWith('/');
+    const data = isDir ? Buffer.alloc(0) : entry.data;
+    const deflated = isDir ? data : deflateRawSync(data, { level: 9 });
+    const store = isDir || deflated.length >= data.length;
+    const body = store ? data : deflated;
+    const method = store ? 0 : 8;
+    const crc = isDir ? 0 : crc32(data);
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, name, body);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(0, 30); // extra
+    central.writeUInt16LE(0, 32); // comment
+    central.writeUInt16LE(0, 34); // disk
+    central.writeUInt16LE(0, 36); // internal attributes
+    const mode = isDir ? 0o40755 : 0o100644;
+    central.writeUInt32LE(((mode << 16) | (isDir ? 0x10 : 0)) >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+
+    offset += local.length + name.length + body.length;
+  }
+  const centralSize = centrals.reduce((sum, b) => sum + b.length, 0);
+  if (entries.length > 0xffff || offset > 0xffffffff) throw new Error('zip64 is not supported');
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0, 4);
+  end.writeUInt16LE(0, 6);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(0, 20);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+function walk(dir, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.DS_Store') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else out.push(path);
+  }
+  return out;
+}
+
+/** Adds the parent directories of every file as entries, then sorts. */
+function withDirectories(files) {
+  const names = new Map(files.map((f) => [f.name, f]));
+  for (const f of files) {
+    const parts = f.name.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = `${parts.slice(0, i).join('/')}/`;
+      if (!names.has(dir)) names.set(dir, { name: dir });
+    }
+  }
+  return [...names.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Files a page loads from an entry module: the entry and its static imports, transitively. */
+function staticGraph(dir, entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  const path = join(dir, entry);
+  if (!existsSync(path)) return seen;
+  seen.add(entry);
+  const code = readFileSync(path, 'utf8');
+  for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+    if (m[1].startsWith('.')) staticGraph(dir, posix.normalize(posix.join(posix.dirname(entry), m[1])), seen);
+  }
+  for (const m of code.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*from\s*["']([^"']+)["']/g)) {
+    if (m[1].startsWith('.')) staticGraph(dir, posix.normalize(posix.join(posix.dirname(entry), m[1])), seen);
+  }
+  return seen;
+}
+
+function pagecost(hostMin) {
+  if (!existsSync(bundlesDir)) return;
+  const files = new Set([...staticGraph(bundlesDir, 'mag-host.js'), ...staticGraph(bundlesDir, 'mag-reactions.js')]);
+  let gzip = 0;
+  let raw = 0;
+  const lines = [];
+  for (const file of [...files].sort()) {
+    const data = readFileSync(join(bundlesDir, file));
+    const g = gzipSync(data, { level: 9 }).length;
+    raw += data.length;
+    gzip += g;
+    lines.push(`  ${file}: ${data.length} B, ${g} B gzip`);
+  }
+  const host = readFileSync(hostMin);
+  const hostGzip = gzipSync(host, { level: 9 }).length;
+  lines.push(`  local_magactivities/amd/build/host.min.js: ${host.length} B, ${hostGzip} B gzip`);
+  gzip += hostGzip;
+  raw += host.length;
+  console.log(`student page cost of a reactions activity (scripts it adds, each gzip on its own):`);
+  console.log(lines.join('\n'));
+  console.log(
+    `  total: ${raw} B, ${gzip} B gzip (budget ${PAGE_BUDGET} B): ${gzip <= PAGE_BUDGET ? 'within budget' : 'OVER BUDGET'}`,
+  );
+  return gzip <= PAGE_BUDGET;
+}
+
+function packagePlugin(plugin) {
+  const dir = join(stubs, plugin);
+  const top = plugin.slice(plugin.indexOf('_') + 1);
+  const files = [];
+  for (const file of walk(dir)) {
+    const rel = relative(dir, file).split(sep).join('/');
+    if (rel.startsWith('bundles/') && rel !== 'bundles/README.md') continue;
+    files.push({ name: `${top}/${rel}`, data: readFileSync(file) });
+  }
+  if (plugin === 'local_magactivities') {
+    if (!existsSync(join(bundlesDir, 'mag-host.js'))) {
+      const message = `no ${relative(repo, join(bundlesDir, 'mag-host.js'))}: run npm run build:bundles first`;
+      if (!allowMissingBundles) throw new Error(message);
+      console.warn(`warning: ${message}; packaging without bundles`);
+    } else {
+      for (const file of walk(bundlesDir)) {
+        const rel = relative(bundlesDir, file).split(sep).join('/');
+        if (NOT_FOR_MOODLE.test(rel.split('/').pop())) continue;
+        const data = readFileSync(file);
+        files.push({ name: `${top}/bundles/${rel}`, data });
+        if (COMPRESSIBLE.test(rel))
+          files.push({ name: `${top}/bundles/${rel}.gz`, data: gzipSync(data, { level: 9, mtime: 0 }) });
+      }
+    }
+  }
+  const archive = zip(withDirectories(files));
+  const out = join(outDir, `${plugin}.zip`);
+  writeFileSync(out, archive);
+  console.log(`${relative(repo, out)}: ${files.length} files, ${archive.length} bytes`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  mkdirSync(outDir, { recursive: true });
+  let ok = true;
+  try {
+    for (const plugin of pluginDirs()) packagePlugin(plugin);
+    ok = pagecost(join(stubs, 'local_magactivities', 'amd', 'build', 'host.min.js')) !== false;
+  } catch (error) {
+    console.error(`package: ${error.message}`);
+    process.exit(1);
+  }
+  process.exit(ok ? 0 : 1);
+}
