@@ -20,12 +20,7 @@ const TARGETS = { requestsPerSec: 5_000, p99: 50 };
 
 async function main(): Promise<void> {
   execSync('npm run build:bundles', { cwd: root, stdio: 'inherit' });
-  const { measure } = (await import('./size-report.mjs')) as {
-    measure(): {
-      bundles: Record<string, { minified: number; gzip: number }>;
-      firstPaint: Record<string, number>;
-    };
-  };
+  const { measure } = await import('./size-report.mjs');
   const sizes = measure();
   console.log('\nLoad: 200 connections, %d s…', durationSec);
   const load = await runSubmissionLoad({ connections: 200, durationSec });

@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const entries = {
   'mag-reactions': 'activities/src/reactions/reactions.ts',
   'mag-host': 'activities/src/host/index.ts',
-  'reference-host': 'host/src/page/reference-host.ts',
+  'reference-host': 'host/src/browser/reference-host.ts',
 } as const;
 
 export default defineConfig({

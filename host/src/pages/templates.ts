@@ -1,0 +1,202 @@
+/** Server-rendered pages of the reference host. */
+import type { Role } from '../../../activities/src/bridge/protocol.js';
+import { html, jsonScript } from './html.js';
+import type { SafeHtml } from './html.js';
+import { MESSAGES } from './i18n.js';
+import type { Locale } from './i18n.js';
+
+/** The host SDK (a library) and the reference host's page glue that starts it (host/src/browser/). */
+export const HOST_SCRIPTS = ['/assets/mag-host.js', '/assets/reference-host.js'] as const;
+export const STYLESHEET = '/host/styles.css';
+export const elementScript = (type: string): string => `/assets/mag-${type}.js`;
+
+/** What the host SDK reads from `#mag-host-config`. */
+export interface PageConfig {
+  user: { id: string; name: string };
+  role: Role;
+  locale: Locale;
+  frameOrigin: string;
+  publicOrigin: string;
+  instances: { id: string; type: string }[];
+}
+
+interface PageParts {
+  locale: Locale;
+  title: string;
+  head?: SafeHtml[];
+  body: SafeHtml;
+  bodyClass?: string;
+}
+
+function page({ locale, title, head = [], body, bodyClass }: PageParts): string {
+  return `<!doctype html>\n${html`<html lang="${locale}">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>${title}</title>
+      <link rel="stylesheet" href="${STYLESHEET}" />
+      ${head}
+    </head>
+    <body class="${bodyClass ?? ''}">
+      ${body}
+    </body>
+  </html>`}\n`;
+}
+
+/** `/path?lang=xx`: links keep an explicitly chosen language. */
+function withLang(path: string, lang: Locale | undefined): string {
+  return lang ? `${path}?lang=${lang}` : path;
+}
+
+function languageSwitch(locale: Locale, path: string): SafeHtml {
+  const t = MESSAGES[locale];
+  return html`<a
+    class="lang"
+    href="${withLang(path, t.otherLanguageCode as Locale)}"
+    lang="${t.otherLanguageCode}"
+    hreflang="${t.otherLanguageCode}"
+    >${t.otherLanguage}</a
+  >`;
+}
+
+export interface LoginView {
+  locale: Locale;
+  explicitLang?: Locale;
+  error?: boolean;
+  username?: string;
+}
+
+export function loginPage({ locale, explicitLang, error, username = '' }: LoginView): string {
+  const t = MESSAGES[locale];
+  return page({
+    locale,
+    title: `${t.loginTitle} · ${t.siteName}`,
+    bodyClass: 'login',
+    body: html`<main id="content" class="card">
+      <div class="topline"><span class="brand">${t.siteName}</span>${languageSwitch(locale, '/login')}</div>
+      <h1>${t.loginTitle}</h1>
+      <p>${t.loginIntro}</p>
+      ${error ? html`<p class="error" role="alert" id="login-error">${t.loginError}</p>` : ''}
+      <form
+        method="post"
+        action="${withLang('/login', explicitLang)}"
+        ${error ? html`aria-describedby="login-error"` : ''}
+      >
+        <label for="username">${t.username}</label>
+        <input
+          id="username"
+          name="username"
+          type="text"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck="false"
+          required
+          maxlength="100"
+          value="${username}"
+          ${error ? html`aria-invalid="true"` : ''}
+        />
+        <label for="password">${t.password}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          maxlength="200"
+          ${error ? html`aria-invalid="true"` : ''}
+        />
+        <button type="submit">${t.signIn}</button>
+      </form>
+      <p class="note">${t.demoNote}</p>
+    </main>`,
+  });
+}
+
+export interface CourseView {
+  locale: Locale;
+  explicitLang?: Locale;
+  config: PageConfig;
+  courseTitle: string;
+  assetsBuilt: boolean;
+  /** The in-page activity, or the activity shown in an iframe. */
+  activity:
+    | { kind: 'inline'; id: string; type: string; title: string }
+    | { kind: 'frame'; id: string; type: string; title: string; src: string };
+}
+
+export function coursePage(view: CourseView): string {
+  const { locale, explicitLang, config, activity } = view;
+  const t = MESSAGES[locale];
+  const path = activity.kind === 'inline' ? '/course' : '/course/frame';
+  const scripts = view.assetsBuilt
+    ? [
+        ...HOST_SCRIPTS.map((src) => html`<script type="module" src="${src}"></script>`),
+        ...(activity.kind === 'inline'
+          ? [html`<script type="module" src="${elementScript(activity.type)}"></script>`]
+          : []),
+      ]
+    : [];
+  const activityBlock =
+    activity.kind === 'inline'
+      ? html`<h2 id="activity-heading">${t.activityHeading} : ${activity.title}</h2>
+<p>${t.activityIntro}</p>
+<mag-${activity.type} instance="${activity.id}" activity-title="${activity.title}"></mag-${activity.type}>
+<p><a href="${withLang('/course/frame', explicitLang)}">${t.frameLink}</a></p>`
+      : html`<h2 id="activity-heading">${t.frameHeading} : ${activity.title}</h2>
+          <p>${t.frameIntro}</p>
+          <iframe
+            class="activity-frame"
+            src="${activity.src}"
+            data-mag-instance="${activity.id}"
+            title="${t.frameTitle} : ${activity.title}"
+          ></iframe>
+          <p><a href="${withLang('/course', explicitLang)}">${t.backToCourse}</a></p>`;
+  return page({
+    locale,
+    title: `${view.courseTitle} · ${t.siteName}`,
+    head: [jsonScript('mag-host-config', config), ...scripts],
+    body: html`<a class="skip" href="#content">${t.skipToContent}</a>
+      <header class="site">
+        <span class="brand">${t.siteName}</span>
+        <span class="who">${t.signedInAs} <strong>${config.user.name}</strong> (${t.roles[config.role]})</span>
+        ${languageSwitch(locale, path)}
+        <form method="post" action="/logout"><button type="submit">${t.logout}</button></form>
+      </header>
+      <main id="content">
+        <p class="kicker">${t.courseKicker}</p>
+        <h1>${view.courseTitle}</h1>
+        ${view.assetsBuilt ? '' : html`<p class="warning" role="status">${t.assetsMissing}</p>`}
+        <section aria-labelledby="programme-heading">
+          <h2 id="programme-heading">${t.programme}</h2>
+          <ol class="programme">
+            ${t.programmeItems.map(([name, text]) => html`<li><strong>${name}</strong> — ${text}</li> `)}
+          </ol>
+        </section>
+        <section class="activity" aria-labelledby="activity-heading">
+          ${activityBlock}
+          <noscript><p>${t.noscript}</p></noscript>
+        </section>
+      </main>`,
+  });
+}
+
+export interface FrameView {
+  locale: Locale;
+  type: string;
+  instance: string;
+  publicOrigin: string;
+}
+
+/** The page inside an activity iframe: no user data, only the element and who its parent may be. */
+export function framePage({ locale, type, instance, publicOrigin }: FrameView): string {
+  return page({
+    locale,
+    title: MESSAGES[locale].frameTitle,
+    bodyClass: 'frame',
+    head: [
+      html`<meta name="mag-bridge-parent-origins" content="${publicOrigin}" />`,
+      html`<script type="module" src="${elementScript(type)}"></script>`,
+    ],
+    body: html`<mag-${type} instance="${instance}"></mag-${type}>`,
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * SQLite storage: connection settings and numbered migrations.
+ *
+ * `synchronous = FULL` in WAL mode makes every commit wait for the WAL to reach the disk, so a request
+ * acknowledged after its commit survives a crash or power loss. The group commit in `writer.ts` pays that
+ * fsync once per batch rather than once per request.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export const DB_FILE = 'magistere.sqlite';
+
+/** Append only: a migration, once released, is never edited; a change is a new entry. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('trainer', 'trainee')),
+    password_hash TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE INDEX sessions_expires ON sessions(expires_at);
+  CREATE TABLE courses (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL
+  );
+  CREATE TABLE activity_instances (
+    id TEXT PRIMARY KEY,
+    course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    title TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
+    version INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX activity_instances_course ON activity_instances(course_id, position);
+  CREATE TABLE reaction_events (
+    id INTEGER PRIMARY KEY,
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    reaction TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (instance_id, user_id, idempotency_key)
+  );
+  CREATE TABLE reaction_counts (
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    reaction TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (instance_id, reaction)
+  ) WITHOUT ROWID;
+  -- AUTOINCREMENT: ids are SSE event ids, so they must never be reused after pruning.
+  CREATE TABLE event_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    subject TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX event_log_snapshot ON event_log(instance_id, subject, id);
+  `,
+];
+
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, DB_FILE);
+}
+
+export function openDatabase(dataDir: string): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(databaseFile(dataDir));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** Applies the migrations not yet recorded, each in its own transaction. Returns how many ran. */
+export function migrate(db: Db): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const isApplied = db.prepare<[number], number>('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
+  const record = db.prepare<[number, number]>('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  let ran = 0;
+  MIGRATIONS.forEach((sql, index) => {
+    const version = index + 1;
+    // IMMEDIATE and a re-check inside: two processes starting together apply each migration once.
+    const apply = db.transaction(() => {
+      if (isApplied.get(version) !== undefined) return;
+      db.exec(sql);
+      record.run(version, Date.now());
+      ran++;
+    });
+    apply.immediate();
+  });
+  return ran;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.prepare<[], number>('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() ?? 0;
+}

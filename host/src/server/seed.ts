@@ -1,0 +1,117 @@
+/**
+ * Demo content, written on the first start (empty database): one course, one trainer, twenty trainees and
+ * two "reactions" instances. DEMO ONLY: every demo account has the password `magistere`.
+ */
+import type { Role } from '../../../activities/src/bridge/protocol.js';
+import { hashPassword } from './auth.js';
+import type { SessionUser } from './auth.js';
+import type { Db } from './db.js';
+
+export const DEMO_PASSWORD = 'magistere';
+export const DEMO_COURSE = { id: 'enseigner-numerique', title: 'Enseigner avec le numérique' } as const;
+export const DEMO_TRAINER = { username: 'claire.martin', name: 'Claire Martin', role: 'trainer' } as const;
+
+const TRAINEE_NAMES = [
+  'Lucas Bernard',
+  'Emma Petit',
+  'Hugo Dubois',
+  'Léa Moreau',
+  'Louis Laurent',
+  'Chloé Simon',
+  'Gabriel Michel',
+  'Manon Lefebvre',
+  'Arthur Leroy',
+  'Camille Roux',
+  'Jules David',
+  'Inès Bertrand',
+  'Nathan Morel',
+  'Sarah Fournier',
+  'Raphaël Girard',
+  'Jade Bonnet',
+  'Théo Dupont',
+  'Zoé Lambert',
+  'Paul Fontaine',
+  'Louise Rousseau',
+] as const;
+
+export const DEMO_TRAINEES: readonly NewUser[] = TRAINEE_NAMES.map((name) => ({
+  username: usernameOf(name),
+  name,
+  role: 'trainee',
+}));
+
+export const DEMO_INSTANCES = [
+  { id: 'reactions-1', type: 'reactions', title: 'Baromètre de la séance', position: 1 },
+  { id: 'reactions-2', type: 'reactions', title: 'Baromètre du travail à distance', position: 2 },
+] as const;
+
+export interface NewUser {
+  username: string;
+  name: string;
+  role: Role;
+  /** Defaults to the demo password. */
+  password?: string;
+}
+
+/** "Léa Moreau" → "lea.moreau". */
+export function usernameOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
+}
+
+/**
+ * Creates users. Hashing is the slow part; `sharedHash` lets a load test create hundreds of accounts
+ * without hashing the same password hundreds of times.
+ */
+export async function createUsers(
+  db: Db,
+  users: readonly NewUser[],
+  options: { sharedHash?: boolean } = {},
+): Promise<SessionUser[]> {
+  let hashes: string[];
+  if (options.sharedHash) {
+    const hash = await hashPassword(users[0]?.password ?? DEMO_PASSWORD);
+    hashes = users.map(() => hash);
+  } else {
+    hashes = await Promise.all(users.map((user) => hashPassword(user.password ?? DEMO_PASSWORD)));
+  }
+  const insert = db.prepare<[string, string, Role, string], { id: number }>(
+    'INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id',
+  );
+  return db.transaction(() =>
+    users.map((user, i) => {
+      const { id } = insert.get(user.username, user.name, user.role, hashes[i]!)!;
+      return { id, username: user.username, name: user.name, role: user.role };
+    }),
+  )();
+}
+
+/** Seeds the demo content when the database holds no user and no course. Returns whether it did. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  const isEmpty = () =>
+    db.prepare<[], number>('SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM courses)').pluck().get() === 0;
+  if (!isEmpty()) return false;
+  const users = [DEMO_TRAINER, ...DEMO_TRAINEES];
+  const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
+  const insertUser = db.prepare<[string, string, Role, string]>(
+    'INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?)',
+  );
+  const insertInstance = db.prepare<[string, string, string, string, number]>(
+    'INSERT INTO activity_instances (id, course_id, type, title, position) VALUES (?, ?, ?, ?, ?)',
+  );
+  return db
+    .transaction(() => {
+      if (!isEmpty()) return false; // another process seeded while we were hashing
+      users.forEach((user, i) => insertUser.run(user.username, user.name, user.role, hashes[i]!));
+      db.prepare('INSERT INTO courses (id, title) VALUES (?, ?)').run(DEMO_COURSE.id, DEMO_COURSE.title);
+      for (const instance of DEMO_INSTANCES) {
+        insertInstance.run(instance.id, DEMO_COURSE.id, instance.type, instance.title, instance.position);
+      }
+      return true;
+    })
+    .immediate();
+}
