@@ -55,7 +55,10 @@ async function main(): Promise<void> {
     console.log(`first paint ${name.padEnd(16)} ${kb(bytes).padStart(8)} gzip`);
   }
   const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
-  console.log('\nreference host, reactions.react, 200 connections');
+  console.log(`\nreference host, reactions.react, 200 connections, ${durationSec} s, 20 SSE subscribers`);
+  console.log(
+    `  server CPU/req   ${String(load.serverCpuUsPerRequest).padStart(8)} µs   load generator ${load.clientCpuUsPerRequest} µs`,
+  );
   console.log(
     `  acknowledged/s   ${load.requestsPerSec.toFixed(0).padStart(8)}   target ≥ ${TARGETS.requestsPerSec}: ${mark(results.targetsMet.throughput)}`,
   );
@@ -63,8 +66,9 @@ async function main(): Promise<void> {
   console.log(
     `  p99 latency      ${load.p99.toFixed(1).padStart(8)} ms   target ≤ ${TARGETS.p99} ms: ${mark(results.targetsMet.p99)}`,
   );
+  console.log(`  p99.9 latency    ${load.p999.toFixed(1).padStart(8)} ms   (max ${load.max} ms)`);
   console.log(
-    `  acknowledged     ${String(load.acknowledged).padStart(8)}   stored ${load.storedRows}, lost ${load.lost}: ${mark(results.targetsMet.nothingLost)}`,
+    `  acknowledged     ${String(load.acknowledged).padStart(8)}   (with the 2 s warm-up) stored ${load.storedRows}, lost ${load.lost}: ${mark(results.targetsMet.nothingLost)}`,
   );
   console.log(`  errors/non-2xx   ${String(load.errors).padStart(8)} / ${load.non2xx}`);
   console.log(`  SSE events       ${String(load.sseEvents).padStart(8)}   counts consistent: ${load.countsConsistent}`);

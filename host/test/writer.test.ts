@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { defineEvent } from '../../activities/src/bridge/protocol.js';
-import { openDatabase } from '../src/server/db.js';
+import { openDatabase, walSync } from '../src/server/db.js';
 import type { Db } from '../src/server/db.js';
 import { Writer } from '../src/server/writer.js';
 import type { PublishedEvent } from '../src/server/writer.js';
@@ -180,9 +180,58 @@ describe('group commit', () => {
   it('refuses work once closed, after committing what was queued', async () => {
     const { db, writer } = await setup();
     const queued = writer.run((tx) => tx.db.prepare('INSERT INTO t (n) VALUES (42)').run().changes);
-    writer.close();
+    await writer.close();
     await expect(queued).resolves.toBe(1);
     await expect(writer.run(() => 1)).rejects.toThrow(/closed/);
     expect(rows(db)).toEqual([42]);
+  });
+
+  it('acknowledges a batch only once the WAL sync says it is on disk, and publishes its events then', async () => {
+    const db = database();
+    const published: PublishedEvent[][] = [];
+    let release!: () => void;
+    const syncs: Promise<void>[] = [];
+    const writer = new Writer(db, {
+      onPublish: (events) => published.push([...events]),
+      sync: () => {
+        const done = new Promise<void>((resolve) => (release = resolve));
+        syncs.push(done);
+        return done;
+      },
+    });
+    let answered = false;
+    const unit = writer
+      .run((tx) => {
+        tx.emit(tick, 'reactions-1', { n: 7 });
+        return tx.db.prepare('INSERT INTO t (n) VALUES (7)').run().changes;
+      })
+      .then((value) => ((answered = true), value));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rows(db)).toEqual([7]); // committed…
+    expect(syncs).toHaveLength(1);
+    expect(answered).toBe(false); // …but not acknowledged before the sync
+    expect(published).toEqual([]);
+    release();
+    await expect(unit).resolves.toBe(1);
+    expect(published.flat().map((event) => event.json)).toEqual(['{"n":7}']);
+  });
+
+  it('acknowledges nothing of a batch whose sync failed', async () => {
+    const db = database();
+    const writer = new Writer(db, { sync: () => Promise.reject(new Error('EIO')) });
+    await expect(writer.run((tx) => tx.db.prepare('INSERT INTO t (n) VALUES (1)').run().changes)).rejects.toThrow(
+      'EIO',
+    );
+  });
+
+  it('syncs the real WAL file of the database', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const writer = new Writer(db, { sync: walSync(dir) });
+    await expect(writer.run((tx) => tx.db.prepare('INSERT INTO t (n) VALUES (1)').run().changes)).resolves.toBe(1);
+    await writer.close();
+    db.close();
   });
 });

@@ -11,7 +11,7 @@ import { startCheckpointer } from './checkpointer.js';
 import { resolveOrigins } from './config.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { databaseFile, openDatabase } from './db.js';
+import { databaseFile, openDatabase, walSync } from './db.js';
 import { toApiError } from './http.js';
 import { EventHub, EventLog } from './hub.js';
 import { pageRoutes } from './pages.js';
@@ -77,6 +77,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const writer = new Writer(db, {
     onPublish: (events) => hub.publish(events),
     onError: (err) => app.log.error({ err }, 'Batch commit failed'),
+    sync: walSync(config.dataDir),
   });
   const ctx: AppContext = {
     config,
@@ -138,7 +139,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await app.listen({ port: config.port, host: config.listen });
   } catch (err) {
     clearInterval(purge);
-    writer.close();
+    await writer.close();
     await checkpointer.stop();
     db.close();
     throw err;
@@ -170,7 +171,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           clearInterval(reaper);
           clearTimeout(deadline);
         });
-        writer.close();
+        await writer.close();
         await checkpointer.stop();
         db.close(); // the last connection to close checkpoints the WAL into the database
       })()),

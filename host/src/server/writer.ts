@@ -7,6 +7,12 @@
  *
  * Each unit runs inside a savepoint: a unit that throws is rolled back and rejected alone.
  *
+ * Durability without stalling: the connection runs with `synchronous = NORMAL` (a commit writes the WAL but
+ * does not wait for the disk), and after each commit the writer calls `sync` (an fsync of the WAL file in
+ * libuv's thread pool) and settles the batch's promises only when it returns. An acknowledged write is on
+ * disk exactly as with `synchronous = FULL`, but the event loop keeps parsing the next requests (and the
+ * next batch commits) while the disk works, instead of blocking on every commit's fsync.
+ *
  * Events emitted by units are coalesced per (instance, subject) within a batch, since they are full
  * snapshots and only the newest matters; each is validated against its schema once per batch. They are
  * appended to `event_log` inside the batch's transaction (so an SSE client resuming from an id never
@@ -49,6 +55,11 @@ export interface WriterOptions {
   eventLogKeep?: number;
   onPublish?: (events: readonly PublishedEvent[]) => void;
   onError?: (err: unknown) => void;
+  /**
+   * Makes everything committed so far durable (fsyncs the WAL); a batch is acknowledged when it resolves.
+   * Without it, a batch is acknowledged right after its commit (the connection's own `synchronous` rules).
+   */
+  sync?: () => Promise<void>;
 }
 
 interface Pending {
@@ -86,6 +97,8 @@ export class Writer {
   readonly #keep: number;
   readonly #onPublish: (events: readonly PublishedEvent[]) => void;
   readonly #onError: (err: unknown) => void;
+  readonly #sync: (() => Promise<void>) | undefined;
+  readonly #syncing = new Set<Promise<void>>();
   #queue: Pending[] = [];
   #scheduled = false;
   #closed = false;
@@ -104,6 +117,7 @@ export class Writer {
     this.#keep = options.eventLogKeep ?? 5000;
     this.#onPublish = options.onPublish ?? (() => {});
     this.#onError = options.onError ?? (() => {});
+    this.#sync = options.sync;
     this.#insertEvent = db.prepare<[string, string, string, number]>(
       'INSERT INTO event_log (instance_id, subject, data, created_at) VALUES (?, ?, ?, ?)',
     );
@@ -159,6 +173,24 @@ export class Writer {
       return;
     }
     this.batches++;
+    if (!this.#sync) {
+      this.#settle(batch, state);
+      return;
+    }
+    const syncing = this.#sync().then(
+      () => this.#settle(batch, state),
+      (err: unknown) => {
+        // Committed but maybe not on disk: nothing is acknowledged. A client retries with its idempotency key.
+        this.#onError(err);
+        for (const pending of batch) pending.reject(err);
+      },
+    );
+    this.#syncing.add(syncing);
+    void syncing.finally(() => this.#syncing.delete(syncing));
+  }
+
+  /** Publishes a durable batch's events, then answers its units. */
+  #settle(batch: Pending[], state: BatchState): void {
     if (state.events.length > 0) {
       try {
         this.#onPublish(state.events);
@@ -173,10 +205,11 @@ export class Writer {
     });
   }
 
-  /** Refuses new units and commits the queued ones. */
-  close(): void {
+  /** Refuses new units, commits the queued ones and waits until every batch is durable and answered. */
+  async close(): Promise<void> {
     this.#closed = true;
     this.flush();
+    while (this.#syncing.size > 0) await Promise.allSettled([...this.#syncing]);
   }
 
   #runBatch(batch: Pending[], state: BatchState): void {
