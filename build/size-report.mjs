@@ -59,6 +59,12 @@ function check({ bundles, firstPaint }) {
     if (!bundles[name]) failures.push(`${name}: no such bundle (budgets.json names it)`);
     else if (bundles[name].gzip > limit) failures.push(`${name}: ${bundles[name].gzip} B gzip > budget ${limit} B`);
   }
+  for (const [name, { bundles: members, limit }] of Object.entries(budgets.groups ?? {})) {
+    const missing = members.filter((member) => !bundles[member]);
+    if (missing.length) failures.push(`${name}: no bundle ${missing.join(', ')}`);
+    const total = members.reduce((sum, member) => sum + (bundles[member]?.gzip ?? 0), 0);
+    if (total > limit) failures.push(`${name}: ${total} B gzip > budget ${limit} B`);
+  }
   for (const [name, limit] of Object.entries(budgets.firstPaint)) {
     if (firstPaint[name] === undefined) failures.push(`${name}: no such entry (budgets.json names it)`);
     else if (firstPaint[name] > limit)
@@ -76,6 +82,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(
       `${name.padEnd(18)} ${kb(bundle.minified).padStart(9)} ${kb(bundle.gzip).padStart(8)} ${budget ? kb(budget).padStart(8) : '       –'}`,
     );
+  }
+  for (const [name, { bundles: members, limit }] of Object.entries(budgets.groups ?? {})) {
+    const total = members.reduce((sum, member) => sum + (report.bundles[member]?.gzip ?? 0), 0);
+    console.log(`${name.padEnd(27)} ${kb(total).padStart(8)} gzip (budget ${kb(limit)})`);
   }
   for (const [name, bytes] of Object.entries(report.firstPaint)) {
     const budget = budgets.firstPaint[name];
