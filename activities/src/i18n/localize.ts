@@ -23,14 +23,34 @@ export function pageLocale(element: Element): Locale {
   return toLocale(withLang?.getAttribute('lang') ?? document.documentElement.lang);
 }
 
+/**
+ * The string `key` in `locale` (French when missing), with `{name}` placeholders filled. Numbers are
+ * formatted for the locale, and a numeric `count` picks the plural form: `key_one` when the locale's
+ * rules say "one" (in French, 0 and 1; in English, 1 only), else `key`.
+ */
 export function translate<T extends StringTable>(
   table: Translations<T>,
   locale: Locale,
   key: keyof T & string,
   params: Record<string, string | number> = {},
 ): string {
-  const text = table[locale][key] ?? table.fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  const strings = table[locale] as StringTable;
+  const count = params['count'];
+  const one = `${key}_one`;
+  const chosen = typeof count === 'number' && one in strings && pluralRules(locale).select(count) === 'one' ? one : key;
+  const text = strings[chosen] ?? (table.fr as StringTable)[chosen] ?? key;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = params[name];
+    if (value === undefined) return match;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+const rules = new Map<Locale, Intl.PluralRules>();
+function pluralRules(locale: Locale): Intl.PluralRules {
+  let rule = rules.get(locale);
+  if (!rule) rules.set(locale, (rule = new Intl.PluralRules(locale)));
+  return rule;
 }
 
 /** Formats a number for the locale (thin spaces in French). */

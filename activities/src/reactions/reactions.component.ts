@@ -83,7 +83,7 @@ export class MagReactions extends MagElement {
     this.announceTimer = setTimeout(() => {
       this.announceTimer = undefined;
       this.lastAnnounced = Date.now();
-      this.announcement = this.t('total', { count: formatNumber(this.locale, this.total) });
+      this.announcement = this.t('total', { count: this.total });
     }, wait);
   }
 
@@ -170,20 +170,17 @@ export class MagReactions extends MagElement {
                 >
                   <span class="emoji" aria-hidden="true">${EMOJI[reaction]}</span>
                   <span class="label">${this.t(reaction)}</span>
-                  <span class="count" data-count=${reaction}
-                    >${counts ? formatNumber(this.locale, counts[reaction]) : '–'}<span class="mag-visually-hidden">
-                      ${this.t('count', { count: counts?.[reaction] ?? 0 })}</span
-                    ></span
+                  <span class="count" data-count=${reaction} aria-hidden="true"
+                    >${counts ? formatNumber(this.locale, counts[reaction]) : '–'}</span
                   >
+                  <span class="mag-visually-hidden">, ${this.t('count', { count: counts?.[reaction] ?? 0 })}</span>
                 </button>
               </li>
             `,
           )}
         </ul>
         <div class="footer">
-          <p class="total" data-total=${this.total}>
-            ${this.t('total', { count: formatNumber(this.locale, this.total) })}
-          </p>
+          <p class="total" data-total=${this.total}>${this.t('total', { count: this.total })}</p>
           ${this.userRole === 'trainer' ? this.renderTrainerTools() : nothing}
         </div>
         ${
