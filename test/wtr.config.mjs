@@ -3,32 +3,30 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default {
   rootDir: root,
-  files: ['*/src/**/*.test.ts'],
+  files: ['*/src/**/*.test.ts', 'moodle-plugin-stubs/tests-browser/*.test.js'],
   nodeResolve: true,
   hostname: '127.0.0.1',
   concurrency: 1,
+  middleware: [
+    // msw's service worker, at the root so that its scope covers the test pages.
+    async function mockServiceWorker(context, next) {
+      if (context.path !== '/mockServiceWorker.js') return next();
+      const { readFile } = await import('node:fs/promises');
+      context.type = 'application/javascript';
+      context.set('Cache-Control', 'no-store');
+      context.body = await readFile(`${root}node_modules/msw/lib/mockServiceWorker.js`, 'utf8');
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2022' })],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      },
+      launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },
     }),
   ],
   testFramework: { config: { timeout: 15000 } },

@@ -3,7 +3,8 @@
 //
 // Moodle's own build (grunt amd) transpiles with Babel and minifies; here the source is modern JavaScript that
 // every browser Moodle 4.5 supports runs as it is, so the build only wraps the ES module into the AMD
-// `define()` Moodle's loader expects. Supported source shapes: `import Name from 'component/module';` and
+// `define()` Moodle's loader expects. Supported source shapes: `import Name from 'component/module';`,
+// `import * as Name from 'component/module';`, `import {a, b as c} from 'component/module';` and
 // `export const name = …` / `export function name`. Run with `--check` to fail when a build is out of date
 // (tools/check-plugins.mjs does).
 //
@@ -17,12 +18,36 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Wraps one ES module source into an AMD module named `<component>/<module>`. */
 export function toAmd(source, component, moduleName) {
   const deps = [];
-  const locals = [];
-  let body = source.replace(/^import\s+([A-Za-z_$][\w$]*)\s+from\s+'([^']+)';\s*$/gm, (_, local, dep) => {
-    deps.push(dep);
-    locals.push(local);
-    return '';
-  });
+  const params = ['_exports'];
+  const bindings = [];
+  let body = source.replace(
+    /^import\s+(?:([A-Za-z_$][\w$]*)|\*\s+as\s+([A-Za-z_$][\w$]*)|\{([^}]*)\})\s+from\s+'([^']+)';\s*$/gm,
+    (_, local, namespace, named, dep) => {
+      deps.push(dep);
+      if (local) {
+        // Default import, with Babel's interop (a module without a default export gives the module itself).
+        params.push(`_${local}`);
+        bindings.push(`    const ${local} = _${local} && _${local}.__esModule ? _${local}.default : _${local};`);
+      } else if (namespace) {
+        params.push(`_${namespace}`);
+        bindings.push(`    const ${namespace} = _${namespace};`);
+      } else {
+        const param = `_${dep.replace(/[^\w$]/g, '_')}`;
+        const names = named
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)
+          .map((part) => {
+            const m = part.match(/^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/);
+            if (!m) throw new Error(`${component}/${moduleName}: unsupported import specifier ${part}`);
+            return m[2] ? `${m[1]}: ${m[2]}` : m[1];
+          });
+        params.push(param);
+        bindings.push(`    const {${names.join(', ')}} = ${param};`);
+      }
+      return '';
+    },
+  );
   if (/^\s*import\s/m.test(body)) throw new Error(`${component}/${moduleName}: unsupported import form`);
   const exported = [];
   body = body.replace(/^export\s+(const|let|function|async function)\s+([A-Za-z_$][\w$]*)/gm, (_, kind, name) => {
@@ -30,8 +55,7 @@ export function toAmd(source, component, moduleName) {
     return `${kind} ${name}`;
   });
   if (/^\s*export\s/m.test(body)) throw new Error(`${component}/${moduleName}: unsupported export form`);
-  const params = ['_exports', ...locals.map((l) => `_${l}`)];
-  const interop = locals.map((l) => `    const ${l} = _${l} && _${l}.__esModule ? _${l}.default : _${l};`).join('\n');
+  const interop = bindings.join('\n');
   const exports = exported.map((name) => `    _exports.${name} = ${name};`).join('\n');
   // Comments go (the source keeps them): whole-line block comments and whole-line // comments only, so that
   // nothing inside strings or template literals is touched.

@@ -205,6 +205,8 @@ function checkPlugin(plugin) {
       'bundle.php',
       'amd/src/host.js',
       'amd/build/host.min.js',
+      'amd/src/host_logic.js',
+      'amd/build/host_logic.min.js',
       'bundles/README.md',
     );
   }

@@ -17,14 +17,12 @@
  * Host side of the Magistère bridge on Moodle pages.
  *
  * Loads the host SDK (the ES module `mag-host.js` from the shared plugin's bundles), gives it the Moodle user's
- * language, role and theme colours, forwards every activity request to the activity's web service through
- * core/ajax, accepts activity iframes from the allowed origins (the SDK sizes them), and runs the polling transport for live events: it asks the light endpoint
- * poll.php "what is the version now?", fetches the state through core/ajax when the version changed and pushes
- * it to the elements as a bridge event.
- *
- * Polling: every `poll.min` ms while things change, the delay grows by `poll.factor` after each poll that saw
- * nothing, up to `poll.max`; it never stops while the page is visible, pauses while it is hidden, and polls at
- * once when the page becomes visible, gets the focus or comes back online.
+ * language, role and theme colours, and wires local_magactivities/host_logic to Moodle: activity requests go to
+ * the activity's web service through core/ajax, activity iframes from the allowed origins are accepted (the SDK
+ * sizes them), and the polling transport for live events asks the light endpoint poll.php "what is the version
+ * now?", fetches the state through core/ajax when the version changed and pushes it to the elements as a bridge
+ * event. The transport, polling, version and token logic lives in host_logic.js, which takes core/ajax, fetch,
+ * the timers, the document and the window as parameters (tested in Chromium by moodle-plugin-stubs/tests-browser/).
  *
  * amd/build/host.min.js is generated from this file by `node moodle-plugin-stubs/tools/build-amd.mjs`.
  * The SDK is loaded through a small module script rather than `import()` here, because Moodle's Babel build
@@ -36,22 +34,7 @@
  */
 
 import Ajax from 'core/ajax';
-
-/**
- * What the host knows of each activity type: bridge subject => external function (mod_<modname>_<function>),
- * the subject that reads the live state, and the event that pushes it.
- */
-const ACTIVITIES = {
-  reactions: {
-    functions: {
-      'reactions.state': 'get_state',
-      'reactions.react': 'react',
-      'reactions.reset': 'reset',
-    },
-    stateSubject: 'reactions.state',
-    updatedEvent: 'reactions.updated',
-  },
-};
+import { createHost } from 'local_magactivities/host_logic';
 
 /**
  * Activity theme tokens (activities/src/base/theme.ts), each taken from the first Moodle theme variable (or body
@@ -69,51 +52,20 @@ const THEME_TOKENS = {
   '--mag-radius': ['--bs-border-radius'],
 };
 
-/** Moodle error codes and exception classes that mean "not allowed". */
-const UNAUTHORIZED = [
-  'requireloginerror',
-  'servicerequireslogin',
-  'nopermissions',
-  'invalidsesskey',
-  'accessexception',
-  'require_login_exception',
-  'required_capability_exception',
-  'require_login_session_timeout_exception',
-];
-const BAD_REQUEST = ['invalidparameter', 'invalid_parameter_exception', 'codingerror'];
-
-/** @type {Promise<{host: object, BridgeError: Function}>|null} One host per page. */
+/** @type {Promise<object>|null} One host per page. */
 let hostPromise = null;
-/** @type {Map<string, object>} Registered activity instances, by bridge instance id. */
-const instances = new Map();
-/** @type {boolean|null} Last link state told to the host. */
-let online = null;
-let listening = false;
 let moduleLoads = 0;
 
-/**
- * Whether a version from the server means the client must fetch the state again (see classes/local/state_version.php).
- *
- * @param {number|null} known
- * @param {number} current
- * @returns {boolean}
- */
-export const versionChanged = (known, current) => known === null || known !== current;
-
-/**
- * The delay before the next poll (see classes/local/poll_schedule.php).
- *
- * @param {number} current delay before the poll that just ended, in ms
- * @param {boolean} changed whether that poll saw a new version
- * @param {{min: number, max: number, factor: number}} poll
- * @returns {number}
- */
-export const nextDelay = (current, changed, poll) => {
-  if (changed || current < poll.min) {
-    return poll.min;
-  }
-  return Math.min(poll.max, Math.ceil(current * poll.factor));
-};
+/** The page's host logic, on Moodle's transport and the browser's clock, document and window. */
+const logic = createHost({
+  // Background calls (polling) do not keep the session alive.
+  call: (methodname, args, background) => Promise.resolve(Ajax.call([{ methodname, args }], true, true, background)[0]),
+  fetch: (url, options) => window.fetch(url, options),
+  setTimeout: (callback, delay) => window.setTimeout(callback, delay),
+  clearTimeout: (timer) => window.clearTimeout(timer),
+  document,
+  window,
+});
 
 /**
  * Loads a native ES module by address, out of reach of the AMD build's `import()` rewriting.
@@ -169,271 +121,6 @@ const themeTokens = () => {
 };
 
 /**
- * Calls a web service through core/ajax.
- *
- * @param {string} methodname
- * @param {object} args
- * @param {boolean} background true for calls the user did not make (polling): they do not keep the session alive
- * @returns {Promise<object>}
- */
-const callService = (methodname, args, background) =>
-  Promise.resolve(Ajax.call([{ methodname, args }], true, true, background)[0]);
-
-/**
- * Tells the host whether the server link is up, on changes only.
- *
- * @param {object|null} host
- * @param {boolean} value
- */
-const setOnline = (host, value) => {
-  if (host && online !== value) {
-    online = value;
-    host.setOnline(value);
-  }
-};
-
-/**
- * Whether a core/ajax failure is a network failure rather than an answer from Moodle.
- *
- * @param {*} error
- * @returns {boolean}
- */
-const isNetworkError = (error) => !error || (!error.errorcode && !error.exception);
-
-/**
- * A bridge error from a core/ajax failure.
- *
- * @param {Function} BridgeError
- * @param {*} error
- * @returns {Error}
- */
-const toBridgeError = (BridgeError, error) => {
-  if (isNetworkError(error)) {
-    return new BridgeError('closed', 'The server cannot be reached');
-  }
-  const names = [error.errorcode, error.exception].filter(Boolean);
-  const message = String(error.message || error.errorcode || 'Server error').slice(0, 1000);
-  if (names.some((name) => UNAUTHORIZED.includes(name))) {
-    return new BridgeError('unauthorized', message);
-  }
-  if (names.some((name) => BAD_REQUEST.includes(name))) {
-    return new BridgeError('bad_request', message);
-  }
-  if (names.includes('ratelimited')) {
-    return new BridgeError('rate_limited', message);
-  }
-  if (names.includes('sitemaintenance')) {
-    return new BridgeError('closed', message);
-  }
-  return new BridgeError('internal', message);
-};
-
-/**
- * The live state carried by a web service result: `{counts, version}` or `{accepted, state: {counts, version}}`.
- *
- * @param {object} result
- * @returns {object|null}
- */
-const stateOf = (result) => {
-  const state = result && typeof result.version === 'number' ? result : result && result.state;
-  return state && typeof state.version === 'number' ? state : null;
-};
-
-/**
- * Notes a state the server sent; pushes it to the instance's elements when it is newer than the one known.
- *
- * @param {object} entry
- * @param {object|null} state
- * @param {boolean} push
- */
-const noteState = (entry, state, push) => {
-  if (!state) {
-    return;
-  }
-  const newer = entry.known === null || state.version > entry.known;
-  const changed = versionChanged(entry.known, state.version);
-  entry.known = state.version;
-  if (push && entry.host && (newer || changed)) {
-    entry.host.emit(entry.instance, entry.activity.updatedEvent, state);
-  }
-};
-
-/**
- * Accepts the activity iframes of the page whose origin the admin allowed: `<iframe data-mag-instance="…"
- * data-mag-origin="https://…">`. The SDK then sizes each frame from the activity's `bridge.resize` requests.
- *
- * @param {object} host
- * @param {string[]} allowed exact origins from the admin setting
- */
-const allowFrames = (host, allowed) => {
-  document.querySelectorAll('iframe[data-mag-instance][data-mag-origin]').forEach((frame) => {
-    if (!frame.dataset.magAllowed && allowed.includes(frame.dataset.magOrigin)) {
-      frame.dataset.magAllowed = '1';
-      host.allowFrame(frame, frame.dataset.magOrigin, frame.dataset.magInstance);
-    }
-  });
-};
-
-/**
- * Answers a bridge request that the SDK does not answer itself: forwards it to the activity's web service.
- *
- * @param {Function} BridgeError
- * @param {string} subject
- * @param {object} payload
- * @param {{activity: string, instance: string}} call
- * @returns {Promise<object>}
- */
-const forward = async (BridgeError, subject, payload, call) => {
-  const entry = instances.get(call.instance);
-  if (!entry) {
-    throw new BridgeError('unauthorized', 'Unknown activity instance');
-  }
-  const fn = entry.activity.functions[subject];
-  if (!fn) {
-    throw new BridgeError('unsupported_subject', `Unsupported subject: ${subject}`);
-  }
-  let result;
-  try {
-    result = await callService(`mod_${entry.modname}_${fn}`, { ...(payload || {}), cmid: entry.cmid }, false);
-  } catch (error) {
-    if (isNetworkError(error)) {
-      setOnline(entry.host, false);
-    }
-    throw toBridgeError(BridgeError, error);
-  }
-  setOnline(entry.host, true);
-  // Other elements of the same instance learn the new state too; the caller gets it as its answer.
-  noteState(entry, stateOf(result), subject !== entry.activity.stateSubject);
-  return result;
-};
-
-/**
- * Asks for a fresh channel token.
- *
- * @param {object} entry
- */
-const renewToken = async (entry) => {
-  const result = await callService('local_magactivities_get_channel_token', { cmid: entry.cmid }, true);
-  entry.token = result.token;
-};
-
-/**
- * Asks the light endpoint for the current version; renews the token once when it expired.
- *
- * @param {object} entry
- * @param {boolean} renewed
- * @returns {Promise<number>}
- */
-const fetchVersion = async (entry, renewed = false) => {
-  const response = await fetch(`${entry.pollUrl}?t=${encodeURIComponent(entry.token)}`, {
-    credentials: 'omit',
-    cache: 'no-store',
-    headers: { Accept: 'application/json' },
-  });
-  if (response.status === 403 && !renewed) {
-    await renewToken(entry);
-    return fetchVersion(entry, true);
-  }
-  if (response.status === 404) {
-    const gone = new Error('The activity is gone');
-    gone.gone = true;
-    throw gone;
-  }
-  if (!response.ok) {
-    throw new Error(`Poll failed with status ${response.status}`);
-  }
-  const body = await response.json();
-  if (!body || typeof body.v !== 'number') {
-    throw new Error('Malformed poll answer');
-  }
-  return body.v;
-};
-
-/**
- * Plans the next poll of an instance.
- *
- * @param {object} entry
- * @param {number} delay
- */
-const schedule = (entry, delay) => {
-  clearTimeout(entry.timer);
-  entry.timer = setTimeout(() => pollOnce(entry), delay);
-};
-
-/**
- * One poll: version, then the state when the version changed.
- *
- * @param {object} entry
- */
-const pollOnce = async (entry) => {
-  entry.timer = null;
-  if (entry.inflight || entry.stopped) {
-    return;
-  }
-  if (document.visibilityState === 'hidden') {
-    entry.paused = true;
-    return;
-  }
-  entry.inflight = true;
-  let changed = false;
-  try {
-    const version = await fetchVersion(entry);
-    setOnline(entry.host, true);
-    if (versionChanged(entry.known, version)) {
-      changed = true;
-      const state = await callService(
-        `mod_${entry.modname}_${entry.activity.functions[entry.activity.stateSubject]}`,
-        { cmid: entry.cmid },
-        true,
-      );
-      noteState(entry, stateOf(state), true);
-    }
-  } catch (error) {
-    if (error && error.gone) {
-      entry.stopped = true;
-    } else if (error instanceof TypeError || isNetworkError(error)) {
-      // Fetch rejects with a TypeError when the network is down.
-      setOnline(entry.host, false);
-    }
-  } finally {
-    entry.inflight = false;
-  }
-  if (!entry.stopped) {
-    entry.delay = nextDelay(entry.delay, changed, entry.poll);
-    schedule(entry, entry.delay);
-  }
-};
-
-/**
- * Polls every instance at once, from the shortest delay: the page became visible, got the focus or came online.
- */
-const wakeAll = () => {
-  if (document.visibilityState === 'hidden') {
-    return;
-  }
-  instances.forEach((entry) => {
-    if (entry.host && !entry.stopped) {
-      entry.paused = false;
-      entry.delay = entry.poll.min;
-      clearTimeout(entry.timer);
-      pollOnce(entry);
-    }
-  });
-};
-
-/**
- * Listens to the page's life: visibility, focus, network.
- *
- * @param {object} host
- */
-const watchPage = (host) => {
-  document.addEventListener('visibilitychange', wakeAll);
-  window.addEventListener('focus', wakeAll);
-  window.addEventListener('online', wakeAll);
-  window.addEventListener('offline', () => setOnline(host, false));
-};
-
-/**
  * Loads the SDK and creates the page's host, once.
  *
  * @param {object} config
@@ -445,12 +132,9 @@ const getHost = (config) => {
       const host = new sdk.BridgeHost({
         context: { locale: pageLocale(), role: config.role, user: config.user, theme: themeTokens() },
       });
-      host.fallback((subject, payload, call) => forward(sdk.BridgeError, subject, payload, call));
+      host.fallback((subject, payload, call) => logic.forward(sdk.BridgeError, subject, payload, call));
       host.listen(document);
-      if (!listening) {
-        listening = true;
-        watchPage(host);
-      }
+      logic.watchPage(host);
       return host;
     });
   }
@@ -468,34 +152,14 @@ export const init = (wrapperId) => {
     return;
   }
   const config = JSON.parse(wrapper.dataset.config);
-  const activity = ACTIVITIES[config.type];
-  if (!activity) {
+  const entry = logic.register(config);
+  if (!entry) {
     window.console.error(`local_magactivities: unknown activity type ${config.type}`);
     return;
   }
-  const entry = {
-    instance: config.instance,
-    cmid: config.cmid,
-    modname: config.modname,
-    activity,
-    token: config.token,
-    pollUrl: config.pollUrl,
-    poll: config.poll,
-    // The version rendered in the page; the element asks for the state itself when it connects.
-    known: typeof config.version === 'number' ? config.version : null,
-    delay: config.poll.min,
-    timer: null,
-    inflight: false,
-    paused: false,
-    stopped: false,
-    host: null,
-  };
-  instances.set(entry.instance, entry);
   getHost(config)
     .then((host) => {
-      entry.host = host;
-      allowFrames(host, config.frameOrigins || []);
-      schedule(entry, entry.delay);
+      logic.start(entry, host, config.frameOrigins || []);
       return host;
     })
     .catch((error) => {

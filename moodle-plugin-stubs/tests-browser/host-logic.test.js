@@ -1,0 +1,437 @@
+// The Moodle host module's logic (local_magactivities/host_logic) in Chromium, against an msw mock of Moodle's
+// lib/ajax/service.php and of local/magactivities/poll.php answering over real HTTP in Moodle's own formats.
+// Polling runs on a hand-driven clock: each test fires the planned poll and reads the delays the logic planned.
+/* global describe, it, before, after, beforeEach, afterEach */
+import { expect } from '@open-wc/testing';
+import { BridgeHost, BridgeError } from '../../activities/src/host/host.ts';
+import { RawActivity, sleep, until } from '../../activities/src/testing/helpers.ts';
+import { createHost } from '../local_magactivities/amd/src/host_logic.js';
+import {
+  FakeClock,
+  FakeMoodle,
+  fakePage,
+  moodleAjax,
+  moodleException,
+  pageConfig,
+  recordingHost,
+  startWorker,
+} from './support.js';
+
+/** The idle delays of poll_schedule with its defaults (tests-pure/PollScheduleTest.php has the same). */
+const IDLE_DELAYS = [2000, 3000, 4500, 6750, 10125, 15188, 22782, 30000, 30000, 30000];
+
+let worker;
+let moodle;
+let clock;
+let page;
+
+before(async () => {
+  worker = await startWorker();
+});
+
+after(() => {
+  worker.stop();
+});
+
+beforeEach(() => {
+  moodle = new FakeMoodle();
+  worker.resetHandlers(...moodle.handlers());
+  clock = new FakeClock();
+  page = fakePage();
+});
+
+/** The logic of one page, on the mocked Moodle, the fake clock and the fake page. */
+const makeLogic = () =>
+  createHost({
+    call: moodleAjax({ sesskey: moodle.sesskey }),
+    fetch: (url, options) => fetch(url, options),
+    setTimeout: clock.setTimeout,
+    clearTimeout: clock.clearTimeout,
+    document: page.document,
+    window: page.window,
+  });
+
+/** A started instance (course module 42, known version 1) on a recording host. */
+function startPolling(overrides = {}) {
+  const logic = makeLogic();
+  const host = recordingHost();
+  const entry = logic.register(pageConfig(overrides));
+  logic.watchPage(host);
+  logic.start(entry, host, []);
+  return { logic, host, entry };
+}
+
+/** Waits until the poll in progress is over and the next one is planned; returns that delay. */
+async function planned(entry, what = 'the next poll to be planned') {
+  await until(() => !entry.inflight && clock.timers.size === 1, what);
+  return clock.pending;
+}
+
+/** Fires the planned poll and waits for the next one to be planned; returns its delay. */
+async function pollOnce(entry) {
+  clock.fire();
+  return planned(entry);
+}
+
+const stateCalls = () => moodle.calls.filter((c) => c.methodname === 'mod_magreactions_get_state');
+
+describe('local_magactivities/host_logic: transport (bridge requests to external functions)', () => {
+  let host;
+  let wrapper;
+  let stop;
+  let activity;
+
+  /** A real SDK host whose fallback is the logic's forward, and a raw activity connected to it as instance 42. */
+  async function connect(role = 'trainee') {
+    moodle.role = role;
+    const logic = makeLogic();
+    host = new BridgeHost({ context: { locale: 'fr', role, user: { id: '7', name: 'Lucas Bernard' } } });
+    host.fallback((subject, payload, call) => logic.forward(BridgeError, subject, payload, call));
+    wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    stop = host.listen(wrapper);
+    const entry = logic.register(pageConfig({ role }));
+    logic.start(entry, host, []);
+    activity = new RawActivity(wrapper, 'reactions', '42');
+    const hello = await activity.ask('bridge.hello', { versions: [1], activity: 'reactions', instance: '42' });
+    expect(hello.result.role).to.equal(role);
+    return { logic, entry };
+  }
+
+  afterEach(() => {
+    activity?.close();
+    stop?.();
+    host?.close();
+    wrapper?.remove();
+  });
+
+  const events = (subject) => activity.received.filter((m) => m.subject === subject && !m.reply_to);
+
+  it('forwards a request to mod_<modname>_<function> with the cmid and returns its result', async () => {
+    const { entry } = await connect();
+    const answer = await activity.ask('reactions.react', { reaction: 'question', key: 'key-0001' });
+
+    expect(answer.error).to.equal(undefined);
+    expect(answer.result).to.deep.equal({
+      accepted: true,
+      state: { counts: { understood: 0, question: 1, lost: 0, slower: 0 }, version: 2 },
+    });
+    expect(moodle.calls).to.deep.equal([
+      {
+        methodname: 'mod_magreactions_react',
+        args: { reaction: 'question', key: 'key-0001', cmid: 42 },
+        info: 'mod_magreactions_react',
+        // A call the user made keeps the session alive.
+        nosessionupdate: false,
+      },
+    ]);
+    // The other elements of the instance get the new state as an event; the host now knows version 2.
+    await until(() => events('reactions.updated').length === 1, 'the updated event');
+    expect(events('reactions.updated')[0].payload).to.deep.equal(answer.result.state);
+    expect(entry.known).to.equal(2);
+  });
+
+  it('answers reactions.state to its caller only, and notes its version', async () => {
+    const { entry } = await connect();
+    moodle.bump();
+    const answer = await activity.ask('reactions.state', {});
+    expect(answer.result).to.deep.equal({ counts: { understood: 0, question: 0, lost: 0, slower: 0 }, version: 2 });
+    expect(moodle.calls.map((c) => c.methodname)).to.deep.equal(['mod_magreactions_get_state']);
+    expect(entry.known).to.equal(2);
+    await sleep(50);
+    expect(events('reactions.updated')).to.deep.equal([]);
+  });
+
+  it('maps nopermissions to unauthorized', async () => {
+    await connect('trainee');
+    const answer = await activity.ask('reactions.reset', {});
+    expect(answer.error).to.deep.equal({
+      code: 'unauthorized',
+      message: 'Sorry, but you do not currently have permissions to do that (Reset the reactions).',
+    });
+    expect(moodle.calls.map((c) => c.methodname)).to.deep.equal(['mod_magreactions_reset']);
+  });
+
+  it('maps invalidparameter to bad_request', async () => {
+    await connect();
+    const answer = await activity.ask('reactions.react', { reaction: 'bored', key: 'key-0002' });
+    expect(answer.error).to.deep.equal({ code: 'bad_request', message: 'Invalid parameter value detected' });
+  });
+
+  it('maps other Moodle exceptions to internal, and keeps the link up (Moodle answered)', async () => {
+    await connect();
+    moodle.failures.set('mod_magreactions_react', moodleException('dmlwriteexception', 'Error writing to database'));
+    const answer = await activity.ask('reactions.react', { reaction: 'lost', key: 'key-0003' });
+    expect(answer.error).to.deep.equal({ code: 'internal', message: 'Error writing to database' });
+    await sleep(50);
+    expect(events('bridge.status')).to.deep.equal([]);
+  });
+
+  it('maps an invalid session key to unauthorized', async () => {
+    await connect();
+    moodle.sesskey = 'sk-after-logout';
+    const answer = await activity.ask('reactions.state', {});
+    expect(answer.error.code).to.equal('unauthorized');
+  });
+
+  it('refuses subjects the activity does not offer and instances the page did not register', async () => {
+    const { logic } = await connect();
+    const answer = await activity.ask('reactions.delete_all', {});
+    expect(answer.error.code).to.equal('unsupported_subject');
+    let error;
+    try {
+      await logic.forward(BridgeError, 'reactions.state', {}, { activity: 'reactions', instance: '99' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(BridgeError);
+    expect(error.code).to.equal('unauthorized');
+    expect(moodle.calls).to.deep.equal([]);
+  });
+
+  it('answers closed and sets the host offline on a network failure, online again on recovery', async () => {
+    await connect();
+    moodle.network.service = true;
+    const failed = await activity.ask('reactions.react', { reaction: 'slower', key: 'key-0004' });
+    expect(failed.error.code).to.equal('closed');
+    await until(() => events('bridge.status').length === 1, 'the offline status');
+    expect(events('bridge.status')[0].payload).to.deep.equal({ online: false });
+
+    moodle.network.service = false;
+    const answer = await activity.ask('reactions.react', { reaction: 'slower', key: 'key-0004' });
+    expect(answer.result.accepted).to.equal(true);
+    await until(() => events('bridge.status').length === 2, 'the online status');
+    expect(events('bridge.status')[1].payload).to.deep.equal({ online: true });
+  });
+});
+
+describe('local_magactivities/host_logic: polling', () => {
+  it('plans the first poll at poll.min, then backs off ×1.5 up to poll.max and keeps polling', async () => {
+    const { host, entry } = startPolling();
+    expect(clock.pending).to.equal(2000);
+    expect(moodle.polls).to.deep.equal([]);
+    for (let i = 0; i < IDLE_DELAYS.length - 1; i++) await pollOnce(entry);
+
+    expect(clock.delays).to.deep.equal(IDLE_DELAYS);
+    expect(moodle.polls).to.have.length(IDLE_DELAYS.length - 1);
+    expect(moodle.polls.every((t) => t === 'token-1')).to.equal(true);
+    // Nothing changed: no state fetch, no event; the link is up.
+    expect(moodle.calls).to.deep.equal([]);
+    expect(host.emitted).to.deep.equal([]);
+    expect(host.online).to.deep.equal([true]);
+  });
+
+  for (const [what, fire] of [
+    ['focus', () => page.window.dispatchEvent(new Event('focus'))],
+    ['online', () => page.window.dispatchEvent(new Event('online'))],
+    ['visibilitychange', () => page.setVisible(true)],
+  ]) {
+    it(`polls at once on ${what}, from the shortest delay`, async () => {
+      const { entry } = startPolling();
+      for (let i = 0; i < 5; i++) await pollOnce(entry);
+      expect(clock.pending).to.equal(15188);
+      const polls = moodle.polls.length;
+
+      fire();
+      // The long wait is cancelled, the poll happens now, and the schedule starts again from poll.min.
+      expect(clock.timers.size).to.equal(0);
+      expect(await planned(entry)).to.equal(3000);
+      expect(moodle.polls).to.have.length(polls + 1);
+      expect(clock.delays.slice(-2)).to.deep.equal([15188, 3000]);
+    });
+  }
+
+  it('stops while the page is hidden and restarts at once when it is visible', async () => {
+    const { entry } = startPolling();
+    await pollOnce(entry);
+    await pollOnce(entry);
+    expect(moodle.polls).to.have.length(2);
+
+    page.setVisible(false);
+    // Becoming hidden polls nothing; the planned poll finds the page hidden and plans no other.
+    expect(clock.pending).to.equal(4500);
+    clock.fire();
+    expect(entry.paused).to.equal(true);
+    expect(clock.timers.size).to.equal(0);
+    page.window.dispatchEvent(new Event('focus'));
+    page.window.dispatchEvent(new Event('online'));
+    await sleep(100);
+    expect(moodle.polls).to.have.length(2);
+    expect(clock.timers.size).to.equal(0);
+
+    page.setVisible(true);
+    expect(await planned(entry)).to.equal(3000);
+    expect(entry.paused).to.equal(false);
+    expect(moodle.polls).to.have.length(3);
+    expect(await pollOnce(entry)).to.equal(4500);
+  });
+
+  it('stops for good when the activity is gone (404)', async () => {
+    const { entry } = startPolling();
+    await pollOnce(entry);
+    moodle.gone = true;
+    clock.fire();
+    await until(() => entry.stopped, 'the instance to stop');
+    await sleep(50);
+    expect(clock.timers.size).to.equal(0);
+    page.window.dispatchEvent(new Event('focus'));
+    await sleep(50);
+    expect(moodle.polls).to.have.length(2);
+  });
+});
+
+describe('local_magactivities/host_logic: versions', () => {
+  it('fetches the state once and emits it once when the version rose, then backs off again', async () => {
+    const { host, entry } = startPolling();
+    expect(await pollOnce(entry)).to.equal(3000);
+    moodle.bump();
+    moodle.bump();
+
+    // A change brings the delay back to poll.min.
+    expect(await pollOnce(entry)).to.equal(2000);
+    expect(stateCalls()).to.deep.equal([
+      {
+        methodname: 'mod_magreactions_get_state',
+        args: { cmid: 42 },
+        info: 'mod_magreactions_get_state',
+        // Polling is not the user: it must not keep the session alive.
+        nosessionupdate: true,
+      },
+    ]);
+    expect(host.emitted).to.deep.equal([{ instance: '42', subject: 'reactions.updated', data: moodle.state }]);
+    expect(host.emitted[0].data.version).to.equal(3);
+    expect(entry.known).to.equal(3);
+
+    // The same version again: nothing more.
+    expect(await pollOnce(entry)).to.equal(3000);
+    expect(await pollOnce(entry)).to.equal(4500);
+    expect(stateCalls()).to.have.length(1);
+    expect(host.emitted).to.have.length(1);
+  });
+
+  it('fetches nothing and emits nothing while the version stays the one rendered in the page', async () => {
+    const { host, entry } = startPolling({ version: 1 });
+    for (let i = 0; i < 4; i++) await pollOnce(entry);
+    expect(moodle.polls).to.have.length(4);
+    expect(stateCalls()).to.deep.equal([]);
+    expect(host.emitted).to.deep.equal([]);
+  });
+
+  it('treats a smaller version (restored or recreated activity) as a change, as state_version::changed does', async () => {
+    const { host, entry } = startPolling({ version: 5 });
+    moodle.state = { ...moodle.state, version: 2 };
+    expect(await pollOnce(entry)).to.equal(2000);
+    expect(stateCalls()).to.have.length(1);
+    expect(host.emitted.map((e) => e.data.version)).to.deep.equal([2]);
+    expect(entry.known).to.equal(2);
+    expect(await pollOnce(entry)).to.equal(3000);
+    expect(stateCalls()).to.have.length(1);
+  });
+
+  it('fetches the state on the first poll when the page rendered no version', async () => {
+    const { host, entry } = startPolling({ version: null });
+    expect(await pollOnce(entry)).to.equal(2000);
+    expect(stateCalls()).to.have.length(1);
+    expect(host.emitted).to.have.length(1);
+  });
+});
+
+describe('local_magactivities/host_logic: channel tokens', () => {
+  it('renews an expired token through local_magactivities_get_channel_token and keeps polling', async () => {
+    const { host, entry } = startPolling();
+    await pollOnce(entry);
+    moodle.expireTokens();
+
+    expect(await pollOnce(entry)).to.equal(4500);
+    // 403 expired, a fresh token, the same poll again with it.
+    expect(moodle.polls).to.deep.equal(['token-1', 'token-1', 'token-2']);
+    expect(moodle.calls).to.deep.equal([
+      {
+        methodname: 'local_magactivities_get_channel_token',
+        args: { cmid: 42 },
+        info: 'local_magactivities_get_channel_token',
+        nosessionupdate: true,
+      },
+    ]);
+    expect(entry.token).to.equal('token-2');
+    expect(host.online).to.deep.equal([true]);
+
+    moodle.bump();
+    expect(await pollOnce(entry)).to.equal(2000);
+    expect(moodle.polls.slice(-1)).to.deep.equal(['token-2']);
+    expect(host.emitted).to.have.length(1);
+  });
+
+  it('renews once per poll, not in a loop, when the fresh token is refused too, and keeps polling', async () => {
+    const { host, entry } = startPolling();
+    moodle.refuseTokens = true;
+    expect(await pollOnce(entry)).to.equal(3000);
+    expect(moodle.polls).to.deep.equal(['token-1', 'token-2']);
+    expect(moodle.calls.map((c) => c.methodname)).to.deep.equal(['local_magactivities_get_channel_token']);
+    // A poll that ends without a version, and without a Moodle exception, counts as the link being down.
+    expect(host.online).to.deep.equal([false]);
+
+    moodle.refuseTokens = false;
+    expect(await pollOnce(entry)).to.equal(4500);
+    expect(moodle.polls).to.deep.equal(['token-1', 'token-2', 'token-2']);
+    expect(host.online).to.deep.equal([false, true]);
+  });
+
+  it('keeps polling when Moodle refuses a fresh token', async () => {
+    const { host, entry } = startPolling();
+    moodle.failures.set(
+      'local_magactivities_get_channel_token',
+      moodleException('nopermissions', 'Sorry, but you do not currently have permissions to do that.'),
+    );
+    moodle.expireTokens();
+    expect(await pollOnce(entry)).to.equal(3000);
+    expect(moodle.calls.map((c) => c.methodname)).to.deep.equal(['local_magactivities_get_channel_token']);
+    expect(moodle.polls).to.deep.equal(['token-1']);
+    // Moodle answered: that is not a network failure.
+    expect(host.online).to.deep.equal([]);
+  });
+});
+
+describe('local_magactivities/host_logic: link state', () => {
+  it('sets the host offline when a poll cannot reach Moodle and online again when one does', async () => {
+    const { host, entry } = startPolling();
+    await pollOnce(entry);
+    expect(host.online).to.deep.equal([true]);
+
+    moodle.network.poll = true;
+    expect(await pollOnce(entry)).to.equal(4500);
+    expect(host.online).to.deep.equal([true, false]);
+    // Told on changes only; polling goes on, backing off.
+    expect(await pollOnce(entry)).to.equal(6750);
+    expect(host.online).to.deep.equal([true, false]);
+
+    moodle.network.poll = false;
+    expect(await pollOnce(entry)).to.equal(10125);
+    expect(host.online).to.deep.equal([true, false, true]);
+  });
+
+  it('sets the host offline when the state fetch cannot reach Moodle', async () => {
+    const { host, entry } = startPolling();
+    moodle.bump();
+    moodle.network.service = true;
+    await pollOnce(entry);
+    expect(host.online).to.deep.equal([true, false]);
+    expect(host.emitted).to.deep.equal([]);
+
+    moodle.network.service = false;
+    await pollOnce(entry);
+    expect(host.online).to.deep.equal([true, false, true]);
+    expect(host.emitted.map((e) => e.data.version)).to.deep.equal([2]);
+  });
+
+  it('sets the host offline on the offline event and polls at once on the online event', async () => {
+    const { host, entry } = startPolling();
+    await pollOnce(entry);
+    page.window.dispatchEvent(new Event('offline'));
+    expect(host.online).to.deep.equal([true, false]);
+    page.window.dispatchEvent(new Event('online'));
+    await planned(entry);
+    expect(host.online).to.deep.equal([true, false, true]);
+    expect(moodle.polls).to.have.length(2);
+  });
+});
