@@ -143,3 +143,30 @@ describe('https public origin', () => {
     }
   });
 });
+
+describe('login throttling', () => {
+  it('slows password guessing on one account, without locking out the others', async () => {
+    const own = await startApp();
+    try {
+      const attempt = (username: string, password: string, json = false) =>
+        fetch(`${own.url}/login`, {
+          method: 'POST',
+          headers: { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
+          body: json ? JSON.stringify({ username, password }) : `username=${username}&password=${password}`,
+          redirect: 'manual',
+        });
+      for (let i = 0; i < 10; i++) expect((await attempt('emma.petit', `guess-${i}`)).status).toBe(401);
+      const throttled = await attempt('emma.petit', 'magistere');
+      expect(throttled.status).toBe(429);
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await throttled.text()).toContain('Trop de tentatives');
+      const json = await attempt('Emma.Petit', 'magistere', true);
+      expect(json.status).toBe(429);
+      expect(((await json.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+      // Another account from the same address still signs in.
+      expect((await attempt('hugo.dubois', 'magistere')).status).toBe(303);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -37,6 +37,7 @@ const fr = {
   password: 'Mot de passe',
   signIn: 'Se connecter',
   loginError: "Nom d'utilisateur ou mot de passe incorrect.",
+  loginThrottled: 'Trop de tentatives de connexion. Réessayez dans une minute.',
   demoNote:
     'Hôte de démonstration : formatrice « claire.martin », stagiaires « lucas.bernard », « emma.petit »… Mot de passe de tous les comptes de démonstration : « magistere ».',
   signedInAs: 'Connecté·e :',
@@ -73,6 +74,7 @@ const en: Messages = {
   password: 'Password',
   signIn: 'Sign in',
   loginError: 'Wrong username or password.',
+  loginThrottled: 'Too many sign-in attempts. Try again in a minute.',
   demoNote:
     'Demo host: trainer "claire.martin", trainees "lucas.bernard", "emma.petit"… Password of every demo account: "magistere".',
   signedInAs: 'Signed in:',

@@ -62,7 +62,8 @@ function languageSwitch(locale: Locale, path: string): SafeHtml {
 export interface LoginView {
   locale: Locale;
   explicitLang?: Locale;
-  error?: boolean;
+  /** `true`: wrong credentials; `'throttled'`: too many attempts. */
+  error?: boolean | 'throttled';
   username?: string;
 }
 
@@ -76,7 +77,13 @@ export function loginPage({ locale, explicitLang, error, username = '' }: LoginV
       <div class="topline"><span class="brand">${t.siteName}</span>${languageSwitch(locale, '/login')}</div>
       <h1>${t.loginTitle}</h1>
       <p>${t.loginIntro}</p>
-      ${error ? html`<p class="error" role="alert" id="login-error">${t.loginError}</p>` : ''}
+      ${
+        error
+          ? html`<p class="error" role="alert" id="login-error">
+              ${error === 'throttled' ? t.loginThrottled : t.loginError}
+            </p>`
+          : ''
+      }
       <form
         method="post"
         action="${withLang('/login', explicitLang)}"

@@ -53,6 +53,9 @@ function refuseMalformedUrl(request: FastifyRequest, reply: FastifyReply): void 
   else void reply.type('text/plain; charset=utf-8').send(message);
 }
 
+/** Sign-in attempts allowed per minute (bursts up to this, then the average rate). */
+export const LOGIN_ATTEMPTS_PER_MINUTE = { account: 10, address: 60 } as const;
+
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const db = openDatabase(config.dataDir);
   try {
@@ -89,6 +92,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     instances: new Instances(db),
     registry: options.registry ?? defaultRegistry,
     limiter: new RateLimiter(config.rateLimit),
+    loginLimits: {
+      account: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE.account, 60_000),
+      address: new RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE.address, 60_000),
+    },
     publicOrigin: '',
     frameOrigin: '',
     frameHost: '',
@@ -132,6 +139,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const purge = setInterval(() => {
     ctx.auth.purgeExpired();
     ctx.limiter.sweep();
+    ctx.loginLimits.account.sweep();
+    ctx.loginLimits.address.sweep();
   }, HOUR);
   purge.unref();
 

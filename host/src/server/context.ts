@@ -17,6 +17,8 @@ export interface AppContext {
   readonly instances: Instances;
   readonly registry: ActivityRegistry;
   readonly limiter: RateLimiter;
+  /** Sign-in attempts, per account and per client address: password guessing gets slow. */
+  readonly loginLimits: { readonly account: RateLimiter; readonly address: RateLimiter };
   publicOrigin: string;
   frameOrigin: string;
   /** `Host` header value under which the frame origin is served. */

@@ -106,8 +106,23 @@ export function pageRoutes(ctx: AppContext) {
       checkOrigin(request, ctx.publicOrigin);
       const { locale, explicitLang } = locales(request);
       const form = v.safeParse(LoginBody, request.body);
-      const user = form.success ? await ctx.auth.authenticate(form.output.username, form.output.password) : null;
       const wantsJson = request.headers['content-type']?.startsWith('application/json') ?? false;
+      // Every attempt costs a token of the account's bucket and one of the client address's.
+      const account = form.success ? form.output.username.toLowerCase() : '';
+      const waitMs = Math.max(ctx.loginLimits.account.take(account), ctx.loginLimits.address.take(request.ip));
+      if (waitMs > 0) {
+        const retry = String(Math.max(1, Math.ceil(waitMs / 1000)));
+        if (wantsJson) {
+          return reply
+            .code(429)
+            .header('retry-after', retry)
+            .send({ error: { code: 'rate_limited', message: 'Too many sign-in attempts.' } });
+        }
+        const username = form.success ? form.output.username : '';
+        const view = { locale, error: 'throttled' as const, username, ...(explicitLang ? { explicitLang } : {}) };
+        return sendHtml(reply.header('retry-after', retry), loginPage(view), pageCsp(), 429);
+      }
+      const user = form.success ? await ctx.auth.authenticate(form.output.username, form.output.password) : null;
       if (!user) {
         if (wantsJson) {
           return reply.code(401).send({ error: { code: 'unauthorized', message: 'Wrong username or password.' } });
