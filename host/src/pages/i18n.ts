@@ -40,7 +40,7 @@ const fr = {
   loginThrottled: 'Trop de tentatives de connexion. Réessayez dans une minute.',
   demoNote:
     'Hôte de démonstration : formatrice « claire.martin », stagiaires « lucas.bernard », « emma.petit »… Mot de passe de tous les comptes de démonstration : « magistere ».',
-  signedInAs: 'Connecté·e :',
+  signedInAs: 'Connecté·e\u00a0:',
   roles: { trainer: 'formateur·rice', trainee: 'stagiaire' },
   logout: 'Se déconnecter',
   courseKicker: 'Formation hybride',
@@ -49,6 +49,8 @@ const fr = {
     ['Séance en présentiel (3 h)', 'Découvrir des usages du numérique en classe et partager vos pratiques.'],
     ['Travail à distance (1 h)', 'Un module en autonomie, puis un échange en ligne avec la formatrice.'],
   ],
+  /** A label's colon: French puts a no-break space before it, English none. */
+  colon: '\u00a0: ',
   activityHeading: 'Activité de la séance',
   activityIntro: 'Dites où vous en êtes : la formatrice suit les réponses en direct.',
   frameHeading: 'Activité du travail à distance',
@@ -86,6 +88,7 @@ const en: Messages = {
     ['In-person session (3 h)', 'Discover digital practices in the classroom and share your own.'],
     ['Distance work (1 h)', 'A self-paced module, then an online discussion with the trainer.'],
   ],
+  colon: ': ',
   activityHeading: 'Session activity',
   activityIntro: 'Tell how you are doing: the trainer follows the answers live.',
   frameHeading: 'Distance work activity',

@@ -145,17 +145,17 @@ export function coursePage(view: CourseView): string {
     : [];
   const activityBlock =
     activity.kind === 'inline'
-      ? html`<h2 id="activity-heading">${t.activityHeading} : ${activity.title}</h2>
+      ? html`<h2 id="activity-heading">${t.activityHeading}${t.colon}${activity.title}</h2>
 <p>${t.activityIntro}</p>
 <mag-${activity.type} instance="${activity.id}" activity-title="${activity.title}"></mag-${activity.type}>
 <p><a href="${withLang('/course/frame', explicitLang)}">${t.frameLink}</a></p>`
-      : html`<h2 id="activity-heading">${t.frameHeading} : ${activity.title}</h2>
+      : html`<h2 id="activity-heading">${t.frameHeading}${t.colon}${activity.title}</h2>
           <p>${t.frameIntro}</p>
           <iframe
             class="activity-frame"
             src="${activity.src}"
             data-mag-instance="${activity.id}"
-            title="${t.frameTitle} : ${activity.title}"
+            title="${t.frameTitle}${t.colon}${activity.title}"
           ></iframe>
           <p><a href="${withLang('/course', explicitLang)}">${t.backToCourse}</a></p>`;
   return page({
