@@ -152,7 +152,10 @@ class manager {
             throw new \invalid_parameter_exception('Invalid idempotency key');
         }
 
-        $identity = ['magreactionsid' => $this->instance->id, 'userid' => $userid, 'idemkey' => $key];
+        // Keys are case-sensitive, but MySQL and MariaDB compare text case-insensitively (utf8mb4_unicode_ci), in
+        // lookups and in the unique index alike. Their SHA-256 in lowercase hex (64 characters) is the same under
+        // every collation and database.
+        $identity = ['magreactionsid' => $this->instance->id, 'userid' => $userid, 'idemkey' => hash('sha256', $key)];
         if ($DB->record_exists('magreactions_reaction', $identity)) {
             return ['accepted' => false, 'state' => $this->get_state($userid)];
         }
