@@ -6,7 +6,7 @@ const fr = {
   offline: 'La plateforme ne répond plus. Vos actions seront envoyées dès son retour.',
   incompatible:
     "Cette activité n'est pas compatible avec cette plateforme (version du protocole). Prévenez l'administrateur.",
-  error: 'Une erreur est survenue : {message}',
+  error: 'Une erreur est survenue\u00a0: {message}',
   retry: 'Réessayer',
 } as const;
 
