@@ -18,6 +18,7 @@ import { pageRoutes } from './pages.js';
 import { RateLimiter } from './rate-limit.js';
 import { reactionsActivity } from './reactions.js';
 import { seedIfEmpty } from './seed.js';
+import { wordcloudActivity } from './wordcloud.js';
 import { Writer } from './writer.js';
 
 export interface RunningApp {
@@ -30,11 +31,15 @@ export interface RunningApp {
 }
 
 export interface AppOptions {
-  /** Activity types to serve; by default those given to `registerActivityType` (`reactions` is built in). */
+  /**
+   * Activity types to serve; by default those given to `registerActivityType` (`reactions` and `wordcloud` are
+   * built in).
+   */
   registry?: ActivityRegistry;
 }
 
 if (!defaultRegistry.has(reactionsActivity.type)) registerActivityType(reactionsActivity);
+if (!defaultRegistry.has(wordcloudActivity.type)) registerActivityType(wordcloudActivity);
 
 /** Paths served on the frame origin; everything else there is refused, and frames only live there. */
 const FRAME_HOST_PATHS = /^\/(frame|assets|host)\/|^\/healthz(\?|$)/;

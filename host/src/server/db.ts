@@ -70,6 +70,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX event_log_snapshot ON event_log(instance_id, subject, id);
   `,
+  // 2: the word cloud. Settings, merges and hidden words of an instance (no row: the instance's own settings);
+  // its entries, `withdrawn` ones kept so that a retried submission is not stored again.
+  `
+  CREATE TABLE wordcloud_instances (
+    instance_id TEXT PRIMARY KEY REFERENCES activity_instances(id) ON DELETE CASCADE,
+    settings TEXT NOT NULL CHECK (json_valid(settings)),
+    merges TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(merges)),
+    hidden TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(hidden))
+  ) WITHOUT ROWID;
+  CREATE TABLE wordcloud_entries (
+    id INTEGER PRIMARY KEY,
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    key TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'pending', 'withdrawn')),
+    idempotency_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (instance_id, user_id, idempotency_key)
+  );
+  CREATE INDEX wordcloud_entries_instance ON wordcloud_entries(instance_id, status, id);
+  `,
 ];
 
 export function databaseFile(dataDir: string): string {

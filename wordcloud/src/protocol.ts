@@ -1,0 +1,193 @@
+/**
+ * Bridge subjects of `<mag-wordcloud>`, the live word cloud. Checked by the element, the host SDK and the
+ * reference host's server (see docs/bridge.md).
+ *
+ * Privacy rule: the only event, `wordcloud.updated`, carries `{ version }` and nothing else. Every client then
+ * asks `wordcloud.state`, and the server answers with what the caller's role may see: a trainee gets the cloud
+ * (or `null` when the visibility setting hides it), their own entries and never anybody's name; a trainer also
+ * gets the moderation view, with authors' names only when the activity is `named`.
+ */
+import * as v from 'valibot';
+import { defineEvent, defineRequest } from '../../activities/src/bridge/protocol.js';
+
+export const ACTIVITY_TYPE = 'wordcloud';
+
+export const VISIBILITIES = ['always', 'after_answer', 'never'] as const;
+export const IDENTITIES = ['named', 'anonymous'] as const;
+export const ENTRY_STATUSES = ['visible', 'pending', 'hidden'] as const;
+export const SUBMIT_ERRORS = ['empty', 'too_long', 'invalid', 'duplicate', 'limit_reached', 'closed'] as const;
+export type SubmitError = (typeof SUBMIT_ERRORS)[number];
+
+/** Bounds of the settings, also the server's limits. */
+export const LIMITS = {
+  question: 500,
+  perPerson: 20,
+  maxLength: 100,
+  stopList: 200,
+  /** UTF-16 code units of a word or entry: `maxLength` grapheme clusters may take several units each. */
+  word: 1000,
+  mergeMembers: 50,
+  /**
+   * Raw submitted text, in UTF-16 code units. Far above any `maxLength` on purpose: a long paste must be
+   * answered `too_long` by the normalization (which refuses it cheaply), not `bad_request`.
+   */
+  rawText: 20_000,
+  cloudWords: 500,
+  moderationList: 300,
+} as const;
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Version = Count;
+const EntryId = v.pipe(v.number(), v.integer(), v.minValue(1));
+const Word = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.word));
+const ShortText = v.pipe(v.string(), v.maxLength(LIMITS.word));
+const AuthorName = v.pipe(v.string(), v.maxLength(200));
+
+/** An idempotency key: the same key sent twice by the same person is stored once. */
+export const IdempotencyKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
+
+export const WordcloudSettings = v.object({
+  question: v.pipe(v.string(), v.maxLength(LIMITS.question)),
+  minPerPerson: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.perPerson)),
+  maxPerPerson: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.perPerson)),
+  maxLength: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxLength)),
+  visibility: v.picklist(VISIBILITIES),
+  identity: v.picklist(IDENTITIES),
+  approval: v.boolean(),
+  accentsMerge: v.boolean(),
+  stopList: v.pipe(v.array(Word), v.maxLength(LIMITS.stopList)),
+  offensiveFilter: v.boolean(),
+  open: v.boolean(),
+});
+export type WordcloudSettings = v.InferOutput<typeof WordcloudSettings>;
+
+export const DEFAULT_SETTINGS: Readonly<WordcloudSettings> = Object.freeze({
+  question: '',
+  minPerPerson: 1,
+  maxPerPerson: 3,
+  maxLength: 40,
+  visibility: 'always',
+  identity: 'anonymous',
+  approval: false,
+  accentsMerge: false,
+  stopList: [],
+  offensiveFilter: true,
+  open: true,
+});
+
+export const MyEntry = v.object({
+  id: EntryId,
+  text: ShortText,
+  /** `hidden`: the trainer hid its word, or the stop-list or the offensive filter left it out. */
+  status: v.picklist(ENTRY_STATUSES),
+});
+export type MyEntry = v.InferOutput<typeof MyEntry>;
+
+export const Cloud = v.object({
+  words: v.pipe(
+    v.array(v.object({ text: ShortText, weight: Count, rank: v.pipe(Count, v.minValue(1)) })),
+    v.maxLength(LIMITS.cloudWords),
+  ),
+  hiddenCount: Count,
+});
+export type Cloud = v.InferOutput<typeof Cloud>;
+
+const Merge = v.object({
+  target: Word,
+  members: v.pipe(v.array(Word), v.minLength(1), v.maxLength(LIMITS.mergeMembers)),
+});
+
+const ModerationEntry = v.object({
+  id: EntryId,
+  text: ShortText,
+  /** Only when the activity is `named`. */
+  author: v.optional(AuthorName),
+});
+
+export const Moderation = v.object({
+  /** Entries waiting for approval (when `approval` is on), oldest first. */
+  pending: v.pipe(v.array(ModerationEntry), v.maxLength(LIMITS.moderationList)),
+  /** Words the trainer hid. */
+  hidden: v.pipe(v.array(Word), v.maxLength(LIMITS.moderationList)),
+  merges: v.pipe(v.array(Merge), v.maxLength(LIMITS.moderationList)),
+  suggestions: v.pipe(
+    v.array(
+      v.object({
+        target: Word,
+        members: v.pipe(v.array(Word), v.maxLength(LIMITS.cloudWords)),
+        reason: v.pipe(v.array(v.string()), v.maxLength(10)),
+      }),
+    ),
+    v.maxLength(LIMITS.cloudWords),
+  ),
+  /** The newest approved entries, newest first (at most `LIMITS.moderationList`). */
+  entries: v.optional(
+    v.pipe(v.array(v.object({ text: ShortText, author: v.optional(AuthorName) })), v.maxLength(LIMITS.moderationList)),
+  ),
+});
+export type Moderation = v.InferOutput<typeof Moderation>;
+
+export const WordcloudState = v.object({
+  /** Bumped on every change; a client ignores states older than the one it has. */
+  version: Version,
+  open: v.boolean(),
+  question: v.pipe(v.string(), v.maxLength(LIMITS.question)),
+  limits: v.object({
+    minPerPerson: Count,
+    maxPerPerson: Count,
+    maxLength: Count,
+  }),
+  visibility: v.picklist(VISIBILITIES),
+  mine: v.pipe(v.array(MyEntry), v.maxLength(LIMITS.perPerson)),
+  /** `null` when the caller may not see the cloud (yet). */
+  cloud: v.nullable(Cloud),
+  /** Trainers only. */
+  settings: v.optional(WordcloudSettings),
+  /** Trainers only. */
+  moderation: v.optional(Moderation),
+});
+export type WordcloudState = v.InferOutput<typeof WordcloudState>;
+
+export const getState = defineRequest('wordcloud.state', v.object({}), WordcloudState);
+
+export const submit = defineRequest(
+  'wordcloud.submit',
+  v.object({ text: v.pipe(v.string(), v.maxLength(LIMITS.rawText)), key: IdempotencyKey }),
+  v.object({ accepted: v.boolean(), entry: v.optional(MyEntry), error: v.optional(v.picklist(SUBMIT_ERRORS)) }),
+);
+
+export const withdraw = defineRequest(
+  'wordcloud.withdraw',
+  v.object({ id: EntryId }),
+  v.object({ withdrawn: v.boolean(), error: v.optional(v.picklist(['not_found', 'closed'])) }),
+);
+
+const TRAINER = ['trainer'] as const;
+
+export const configure = defineRequest('wordcloud.configure', v.partial(WordcloudSettings), WordcloudState, TRAINER);
+export const open = defineRequest('wordcloud.open', v.object({}), WordcloudState, TRAINER);
+export const close = defineRequest('wordcloud.close', v.object({}), WordcloudState, TRAINER);
+export const reset = defineRequest('wordcloud.reset', v.object({}), WordcloudState, TRAINER);
+export const hide = defineRequest('wordcloud.hide', v.object({ word: Word }), WordcloudState, TRAINER);
+export const unhide = defineRequest('wordcloud.unhide', v.object({ word: Word }), WordcloudState, TRAINER);
+export const merge = defineRequest('wordcloud.merge', Merge, WordcloudState, TRAINER);
+export const unmerge = defineRequest('wordcloud.unmerge', v.object({ target: Word }), WordcloudState, TRAINER);
+export const approve = defineRequest('wordcloud.approve', v.object({ id: EntryId }), WordcloudState, TRAINER);
+
+/** Only the version: clients ask `wordcloud.state`, which the server filters by role. */
+export const updated = defineEvent('wordcloud.updated', v.strictObject({ version: Version }));
+
+export const wordcloudSubjects = [
+  getState,
+  submit,
+  withdraw,
+  configure,
+  open,
+  close,
+  reset,
+  hide,
+  unhide,
+  merge,
+  unmerge,
+  approve,
+] as const;
