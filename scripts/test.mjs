@@ -26,6 +26,11 @@ const systemDeps = [
     present: () => spawnSync('php', ['-r', 'exit(function_exists("mb_strlen") ? 0 : 1);']).status === 0,
     why: 'PHPUnit',
   },
+  {
+    pkg: 'php-intl',
+    present: () => spawnSync('php', ['-r', 'exit(class_exists("Normalizer") ? 0 : 1);']).status === 0,
+    why: 'PHP ports of the activities (Unicode normalization, graphemes, French collation)',
+  },
   { pkg: 'phpunit', present: () => spawnSync('phpunit', ['--version']).status === 0, why: 'Moodle plugin unit tests' },
 ];
 
