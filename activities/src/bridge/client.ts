@@ -276,7 +276,9 @@ export class BridgeController implements ReactiveController {
       }
       channel.close();
     }
-    for (const resolve of [...this.waiters]) resolve();
+    // Requests waiting for a connection keep waiting (until their own timeout) through a failed attempt or a
+    // lost host; they are released, with `closed`, only when the element leaves.
+    if (farewell) for (const resolve of [...this.waiters]) resolve();
   }
 
   /** In a frame, the host sizes the iframe to our content; LTI-style hosts get `lti.frameResize` too. */

@@ -79,6 +79,37 @@ export function runBridgeContractTests<P, D>(subject: ContractSubject<P, D>): vo
       await until(() => element.connectionStatus === 'connected', 'connected after the host started');
     });
 
+    it('keeps a request waiting through failed connection attempts until a host answers', async () => {
+      const element = mount('contract-wait');
+      await sleep(50);
+      // A host that claims the port but never answers hello: the attempt fails after helloTimeoutMs.
+      const mute = (event: Event) => {
+        (event as CustomEvent<{ claimed: boolean }>).detail.claimed = true;
+        event.stopPropagation();
+      };
+      container.addEventListener('mag-bridge-connect', mute);
+      window.dispatchEvent(new Event('mag-bridge-host-ready'));
+      const pending = element.bridge.request(subject.probe.def, subject.probe.payload, { timeoutMs: 8_000 });
+      let settled = false;
+      void pending.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await sleep(3_300); // past the 3 s hello timeout of the mute host
+      expect(settled).to.equal(false);
+      container.removeEventListener('mag-bridge-connect', mute);
+      startHost();
+      // An answer only the real host gives proves the request went through once it was there.
+      host.handle(subject.probe.def, () => {
+        throw new BridgeError('rate_limited', 'answered by the real host');
+      });
+      const failure = await pending.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect((failure as BridgeError).message).to.equal('answered by the real host');
+    });
+
     it('shows a version mismatch to the user and stops retrying', async () => {
       startHost(trainee, { versions: [99] });
       const element = mount('contract-v');
