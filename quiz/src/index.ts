@@ -1,0 +1,20 @@
+export {
+  ChoiceAnswer,
+  DescriptionQuestion,
+  EssayQuestion,
+  Fraction,
+  MatchingPair,
+  MatchingQuestion,
+  MultipleQuestion,
+  NumericalAnswer,
+  NumericalQuestion,
+  QUESTION_TYPES,
+  Question,
+  ShortAnswerQuestion,
+  SingleQuestion,
+  TEXT_FORMATS,
+  TrueFalseQuestion,
+  type QuestionType,
+  type TextFormat,
+} from './model.js';
+export { escapeGift, exportGift, parseGift, type GiftError, type GiftImport } from './gift.js';
