@@ -170,6 +170,7 @@ describe('hostile input', () => {
       ['wordcloud.merge', { target: 'attente', members: ['attentes'] }],
       ['wordcloud.unmerge', { target: 'attente' }],
       ['wordcloud.approve', { id: pendingId }],
+      ['wordcloud.reject', { id: pendingId }],
     ];
     for (const [subject, payload] of calls) {
       const response = await call(emma, id, subject, payload);
@@ -311,6 +312,27 @@ describe('moderation', () => {
     expect(words(approved)).toEqual([['entraide', 1]]);
     expect(words(await state(emma, id))).toEqual([['entraide', 1]]);
     expect((await state(lucas, id)).mine).toEqual([{ id: entry!.id, text: 'entraide', status: 'visible' }]);
+  });
+
+  it('approval: a rejected entry never reaches the cloud, its author sees it hidden and may withdraw it', async () => {
+    const id = instance({ approval: true, maxPerPerson: 1 });
+    const { entry } = await submit(lucas, id, 'nul');
+    const rejected = await ok(trainer, id, 'wordcloud.reject', { id: entry!.id });
+    expect(rejected.moderation?.pending).toEqual([]);
+    expect(rejected.cloud).toEqual({ words: [], hiddenCount: 0 });
+    expect((await state(lucas, id)).mine).toEqual([{ id: entry!.id, text: 'nul', status: 'hidden' }]);
+    // Approving it afterwards does nothing: only pending entries can be decided.
+    expect(words(await ok(trainer, id, 'wordcloud.approve', { id: entry!.id }))).toEqual([]);
+    expect((await submit(lucas, id, 'autre')).error).toBe('limit_reached');
+    expect((await ok<{ withdrawn: boolean }>(lucas, id, 'wordcloud.withdraw', { id: entry!.id })).withdrawn).toBe(true);
+    expect((await submit(lucas, id, 'autre')).entry?.status).toBe('pending');
+  });
+
+  it('says to everybody whether the cloud is drawn with rotated words', async () => {
+    const id = instance();
+    expect((await state(lucas, id)).display).toEqual({ rotate: false });
+    await ok(trainer, id, 'wordcloud.configure', { rotate: true });
+    expect((await state(lucas, id)).display).toEqual({ rotate: true });
   });
 
   it('configure checks its settings; reset clears entries, merges and hidden words', async () => {

@@ -57,6 +57,8 @@ export const WordcloudSettings = v.object({
   accentsMerge: v.boolean(),
   stopList: v.pipe(v.array(Word), v.maxLength(LIMITS.stopList)),
   offensiveFilter: v.boolean(),
+  /** Some words drawn vertically; off by default (horizontal words read best, on a phone and projected). */
+  rotate: v.boolean(),
   open: v.boolean(),
 });
 export type WordcloudSettings = v.InferOutput<typeof WordcloudSettings>;
@@ -72,13 +74,17 @@ export const DEFAULT_SETTINGS: Readonly<WordcloudSettings> = Object.freeze({
   accentsMerge: false,
   stopList: [],
   offensiveFilter: true,
+  rotate: false,
   open: true,
 });
 
 export const MyEntry = v.object({
   id: EntryId,
   text: ShortText,
-  /** `hidden`: the trainer hid its word, or the stop-list or the offensive filter left it out. */
+  /**
+   * `hidden`: the trainer hid its word or rejected the entry, or the stop-list or the offensive filter left it
+   * out. A hidden entry still counts towards the person's maximum until they withdraw it.
+   */
   status: v.picklist(ENTRY_STATUSES),
 });
 export type MyEntry = v.InferOutput<typeof MyEntry>;
@@ -138,6 +144,8 @@ export const WordcloudState = v.object({
     maxLength: Count,
   }),
   visibility: v.picklist(VISIBILITIES),
+  /** How the cloud is drawn, for everybody who sees it. */
+  display: v.object({ rotate: v.boolean() }),
   mine: v.pipe(v.array(MyEntry), v.maxLength(LIMITS.perPerson)),
   /** `null` when the caller may not see the cloud (yet). */
   cloud: v.nullable(Cloud),
@@ -173,6 +181,8 @@ export const unhide = defineRequest('wordcloud.unhide', v.object({ word: Word })
 export const merge = defineRequest('wordcloud.merge', Merge, WordcloudState, TRAINER);
 export const unmerge = defineRequest('wordcloud.unmerge', v.object({ target: Word }), WordcloudState, TRAINER);
 export const approve = defineRequest('wordcloud.approve', v.object({ id: EntryId }), WordcloudState, TRAINER);
+/** Refuses a pending entry: it never enters the cloud, and its author sees it `hidden`. */
+export const reject = defineRequest('wordcloud.reject', v.object({ id: EntryId }), WordcloudState, TRAINER);
 
 /** Only the version: clients ask `wordcloud.state`, which the server filters by role. */
 export const updated = defineEvent('wordcloud.updated', v.strictObject({ version: Version }));
@@ -190,4 +200,5 @@ export const wordcloudSubjects = [
   merge,
   unmerge,
   approve,
+  reject,
 ] as const;

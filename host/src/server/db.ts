@@ -85,7 +85,7 @@ export const MIGRATIONS: readonly string[] = [
     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     text TEXT NOT NULL,
     key TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('accepted', 'pending', 'withdrawn')),
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'pending', 'rejected', 'withdrawn')),
     idempotency_key TEXT NOT NULL,
     created_at INTEGER NOT NULL,
     UNIQUE (instance_id, user_id, idempotency_key)

@@ -29,6 +29,7 @@ import {
   hide,
   merge,
   open,
+  reject,
   reset,
   submit,
   unhide,
@@ -60,7 +61,7 @@ interface EntryRow {
   user_id: number;
   text: string;
   key: string;
-  status: 'accepted' | 'pending' | 'withdrawn';
+  status: 'accepted' | 'pending' | 'rejected' | 'withdrawn';
   author: string;
 }
 
@@ -217,6 +218,7 @@ function aggregateOptions(config: Config): AggregateOptions {
 /** How an entry shows to its author: waiting, left out of the cloud, or in it. */
 function entryStatus(row: EntryRow, options: AggregateOptions): MyEntry['status'] {
   if (row.status === 'pending') return 'pending';
+  if (row.status === 'rejected') return 'hidden';
   return aggregate([{ user: '1', text: row.text }], options).words.length === 0 ? 'hidden' : 'visible';
 }
 
@@ -297,6 +299,7 @@ export function buildState(db: Db, instance: ActivityInstance, userId: number, r
       maxLength: settings.maxLength,
     },
     visibility: settings.visibility,
+    display: { rotate: settings.rotate },
     mine,
     cloud: maySee ? { words: [...cloud.words], hiddenCount: cloud.hiddenCount } : null,
   };
@@ -364,6 +367,15 @@ async function configChange(
     if (!change(config, tx, store)) return;
     store.saveConfig(ctx.instance.id, config);
     store.changed(tx, ctx.instance.id);
+  });
+  return buildState(ctx.db, ctx.instance, ctx.user.id, ctx.role);
+}
+
+/** Approves or rejects a pending entry (nothing happens to an entry that is no longer pending). */
+async function decidePending(ctx: HandlerContext, id: number, to: 'accepted' | 'rejected'): Promise<WordcloudState> {
+  await ctx.writer.run((tx) => {
+    const store = storeFor(tx.db);
+    if (store.setStatus(ctx.instance.id, id, 'pending', to)) store.changed(tx, ctx.instance.id);
   });
   return buildState(ctx.db, ctx.instance, ctx.user.id, ctx.role);
 }
@@ -489,13 +501,8 @@ export const wordcloudActivity: ActivityType = {
       }),
     ),
 
-    defineHandler(approve, ({ id }, ctx) =>
-      ctx.writer
-        .run((tx) => {
-          const store = storeFor(tx.db);
-          if (store.setStatus(ctx.instance.id, id, 'pending', 'accepted')) store.changed(tx, ctx.instance.id);
-        })
-        .then(() => buildState(ctx.db, ctx.instance, ctx.user.id, ctx.role)),
-    ),
+    defineHandler(approve, ({ id }, ctx) => decidePending(ctx, id, 'accepted')),
+
+    defineHandler(reject, ({ id }, ctx) => decidePending(ctx, id, 'rejected')),
   ],
 };
