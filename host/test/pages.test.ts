@@ -116,6 +116,21 @@ describe('course page', () => {
     });
   });
 
+  it('lists the course activities and shows each one on its own page, the word cloud included', async () => {
+    const { html: first } = await page('/course', trainee);
+    expect(first).toMatch(
+      /<a href="\/course\/activity\/reactions-1"\s+aria-current="page">Baromètre de la séance<\/a>/,
+    );
+    expect(first).toContain('<a href="/course/activity/wordcloud-1"');
+    const { response, html } = await page('/course/activity/wordcloud-1', trainee);
+    expect(response.status).toBe(200);
+    expect(html).toContain('<mag-wordcloud instance="wordcloud-1"');
+    expect(html).toMatch(/<a href="\/course\/activity\/wordcloud-1"\s+aria-current="page">/);
+    expect(configOf(html).instances).toEqual([{ id: 'wordcloud-1', type: 'wordcloud' }]);
+    expect((await page('/course/activity/nothing-here', trainee)).response.status).toBe(404);
+    expect((await page('/course/activity/%3Cscript%3E', trainee)).response.status).toBe(404);
+  });
+
   it('is protected by a strict CSP', async () => {
     const { response } = await page('/course', trainee);
     const csp = response.headers.get('content-security-policy')!;

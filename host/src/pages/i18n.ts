@@ -53,6 +53,10 @@ const fr = {
   colon: '\u00a0: ',
   activityHeading: 'Activité de la séance',
   activityIntro: 'Dites où vous en êtes : la formatrice suit les réponses en direct.',
+  activityIntros: {
+    wordcloud: 'Répondez en un ou quelques mots : le nuage grandit en direct, projeté pendant la séance.',
+  },
+  activities: 'Activités du cours',
   frameHeading: 'Activité du travail à distance',
   frameIntro: 'Cette activité est affichée dans un cadre isolé (iframe), servi depuis une autre origine.',
   frameLink: 'Voir l’activité affichée dans un cadre (iframe)',
@@ -91,6 +95,10 @@ const en: Messages = {
   colon: ': ',
   activityHeading: 'Session activity',
   activityIntro: 'Tell how you are doing: the trainer follows the answers live.',
+  activityIntros: {
+    wordcloud: 'Answer in one or a few words: the cloud grows live, projected during the session.',
+  },
+  activities: 'Course activities',
   frameHeading: 'Distance work activity',
   frameIntro: 'This activity is shown in an isolated frame (iframe), served from another origin.',
   frameLink: 'See the activity shown in a frame (iframe)',

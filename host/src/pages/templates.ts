@@ -129,12 +129,16 @@ export interface CourseView {
   activity:
     | { kind: 'inline'; id: string; type: string; title: string }
     | { kind: 'frame'; id: string; type: string; title: string; src: string };
+  /** Every activity of the course, for the course's table of contents. */
+  activities: readonly { id: string; title: string; href: string }[];
+  /** This page's path (for the language switch). */
+  path: string;
 }
 
 export function coursePage(view: CourseView): string {
-  const { locale, explicitLang, config, activity } = view;
+  const { locale, explicitLang, config, activity, path } = view;
   const t = MESSAGES[locale];
-  const path = activity.kind === 'inline' ? '/course' : '/course/frame';
+  const intro = (t.activityIntros as Record<string, string | undefined>)[activity.type] ?? t.activityIntro;
   const scripts = view.assetsBuilt
     ? [
         ...HOST_SCRIPTS.map((src) => html`<script type="module" src="${src}"></script>`),
@@ -146,7 +150,7 @@ export function coursePage(view: CourseView): string {
   const activityBlock =
     activity.kind === 'inline'
       ? html`<h2 id="activity-heading">${t.activityHeading}${t.colon}${activity.title}</h2>
-<p>${t.activityIntro}</p>
+<p>${intro}</p>
 <mag-${activity.type} instance="${activity.id}" activity-title="${activity.title}"></mag-${activity.type}>
 <p><a href="${withLang('/course/frame', explicitLang)}">${t.frameLink}</a></p>`
       : html`<h2 id="activity-heading">${t.frameHeading}${t.colon}${activity.title}</h2>
@@ -179,6 +183,17 @@ export function coursePage(view: CourseView): string {
             ${t.programmeItems.map(([name, text]) => html`<li><strong>${name}</strong> — ${text}</li> `)}
           </ol>
         </section>
+        <nav class="activities" aria-labelledby="activities-heading">
+          <h2 id="activities-heading">${t.activities}</h2>
+          <ul>
+            ${view.activities.map(
+              (item) =>
+                html`<li>
+                  <a href="${item.href}" ${item.id === activity.id ? html`aria-current="page"` : ''}>${item.title}</a>
+                </li>`,
+            )}
+          </ul>
+        </nav>
         <section class="activity" aria-labelledby="activity-heading">
           ${activityBlock}
           <noscript><p>${t.noscript}</p></noscript>

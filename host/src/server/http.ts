@@ -104,7 +104,7 @@ export function contentSecurityPolicy({ frameSrc, frameAncestors }: CspOptions):
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
     `frame-src ${frameSrc ?? "'none'"}`,

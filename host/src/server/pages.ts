@@ -36,6 +36,11 @@ function locales(request: FastifyRequest): { locale: Locale; explicitLang: Local
   };
 }
 
+/** The page of one activity of the sample course, shown in the page itself. */
+function activityPath(id: string): string {
+  return `/course/activity/${encodeURIComponent(id)}`;
+}
+
 function withLang(target: string, lang: Locale | undefined): string {
   return lang ? `${target}?lang=${lang}` : target;
 }
@@ -151,13 +156,24 @@ export function pageRoutes(ctx: AppContext) {
     });
 
     /** The sample course, hosting one activity in the page itself or in an iframe from the frame origin. */
-    async function course(request: FastifyRequest, reply: FastifyReply, kind: 'inline' | 'frame', instanceId: string) {
+    async function course(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      kind: 'inline' | 'frame',
+      instanceId: string,
+      path: string,
+    ) {
       const { locale, explicitLang } = locales(request);
       if (!request.user) return reply.redirect(withLang('/login', explicitLang), 303);
       const instances = ctx.instances.ofCourse(DEMO_COURSE.id);
       const instance = instances.find((i) => i.id === instanceId) ?? instances[0];
       if (!instance) return reply.code(404).type('text/plain; charset=utf-8').send('No activity in this course.');
       const { id, type, title } = instance;
+      const activities = instances.map((i) => ({
+        id: i.id,
+        title: i.title,
+        href: withLang(activityPath(i.id), explicitLang),
+      }));
       const src = `${ctx.frameOrigin}/frame/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
       const body = coursePage({
         locale,
@@ -166,12 +182,20 @@ export function pageRoutes(ctx: AppContext) {
         courseTitle: courseTitle(),
         assetsBuilt: assetsBuilt(type),
         activity: kind === 'inline' ? { kind, id, type, title } : { kind, id, type, title, src },
+        activities,
+        path,
       });
       return sendHtml(reply, body, pageCsp(kind === 'frame' ? ctx.frameOrigin : undefined));
     }
 
-    app.get('/course', (request, reply) => course(request, reply, 'inline', 'reactions-1'));
-    app.get('/course/frame', (request, reply) => course(request, reply, 'frame', 'reactions-2'));
+    app.get('/course', (request, reply) => course(request, reply, 'inline', 'reactions-1', '/course'));
+    app.get<{ Params: { instance: string } }>('/course/activity/:instance', (request, reply) => {
+      const { instance } = request.params;
+      const known = INSTANCE_ID.test(instance) && ctx.instances.ofCourse(DEMO_COURSE.id).some((i) => i.id === instance);
+      if (!known) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      return course(request, reply, 'inline', instance, activityPath(instance));
+    });
+    app.get('/course/frame', (request, reply) => course(request, reply, 'frame', 'reactions-2', '/course/frame'));
 
     app.get<{ Params: { type: string; instance: string } }>('/frame/:type/:instance', async (request, reply) => {
       const { type, instance } = request.params;

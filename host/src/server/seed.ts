@@ -1,6 +1,6 @@
 /**
  * Demo content, written on the first start (empty database): one course, one trainer, twenty trainees and
- * two "reactions" instances. DEMO ONLY: every demo account has the password `magistere`.
+ * two "reactions" instances and a word cloud. DEMO ONLY: every demo account has the password `magistere`.
  */
 import type { Role } from '../../../activities/src/bridge/protocol.js';
 import { hashPassword } from './auth.js';
@@ -40,10 +40,23 @@ export const DEMO_TRAINEES: readonly NewUser[] = TRAINEE_NAMES.map((name) => ({
   role: 'trainee',
 }));
 
-export const DEMO_INSTANCES = [
+export const DEMO_INSTANCES: readonly {
+  id: string;
+  type: string;
+  title: string;
+  position: number;
+  settings?: Record<string, unknown>;
+}[] = [
   { id: 'reactions-1', type: 'reactions', title: 'Baromètre de la séance', position: 1 },
   { id: 'reactions-2', type: 'reactions', title: 'Baromètre du travail à distance', position: 2 },
-] as const;
+  {
+    id: 'wordcloud-1',
+    type: 'wordcloud',
+    title: 'Nuage de mots : le numérique et vous',
+    position: 3,
+    settings: { question: 'Un mot pour décrire votre usage du numérique ?', maxPerPerson: 3 },
+  },
+];
 
 export interface NewUser {
   username: string;
@@ -100,8 +113,8 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   const insertUser = db.prepare<[string, string, Role, string]>(
     'INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?)',
   );
-  const insertInstance = db.prepare<[string, string, string, string, number]>(
-    'INSERT INTO activity_instances (id, course_id, type, title, position) VALUES (?, ?, ?, ?, ?)',
+  const insertInstance = db.prepare<[string, string, string, string, number, string]>(
+    'INSERT INTO activity_instances (id, course_id, type, title, position, settings) VALUES (?, ?, ?, ?, ?, ?)',
   );
   return db
     .transaction(() => {
@@ -109,7 +122,8 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
       users.forEach((user, i) => insertUser.run(user.username, user.name, user.role, hashes[i]!));
       db.prepare('INSERT INTO courses (id, title) VALUES (?, ?)').run(DEMO_COURSE.id, DEMO_COURSE.title);
       for (const instance of DEMO_INSTANCES) {
-        insertInstance.run(instance.id, DEMO_COURSE.id, instance.type, instance.title, instance.position);
+        const settings = JSON.stringify(instance.settings ?? {});
+        insertInstance.run(instance.id, DEMO_COURSE.id, instance.type, instance.title, instance.position, settings);
       }
       return true;
     })
