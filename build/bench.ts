@@ -4,6 +4,8 @@
  * - The reference host under load: the demo activity's submissions from 200 concurrent clients
  *   (autocannon on loopback, the host in its own process), with every acknowledged submission checked
  *   in SQLite afterwards.
+ * - The word cloud with 500 trainees: submissions per second and latency at the issue's 5,000/s and at
+ *   saturation, and the time from a submission to the projection's state with 500 trainees connected.
  * Benchmarks measure; they do not fail the test suite. Targets are printed beside the figures.
  */
 import { execSync } from 'node:child_process';
@@ -12,11 +14,12 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSubmissionLoad } from '../host/bench/load.js';
+import { runWordcloudLiveLatency, runWordcloudThroughput } from '../host/bench/wordcloud-load.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const durationSec = Number(process.env.BENCH_SECONDS ?? 10);
 
-const TARGETS = { requestsPerSec: 5_000, p99: 50 };
+const TARGETS = { requestsPerSec: 5_000, p99: 50, wordcloudProjectionP95: 1_000 };
 
 async function main(): Promise<void> {
   execSync('npm run build:bundles', { cwd: root, stdio: 'inherit' });
@@ -30,6 +33,9 @@ async function main(): Promise<void> {
   const moodlePageGzip = Number(packaged.match(/total: \d+ B, (\d+) B gzip/)?.[1] ?? NaN);
   console.log('\nLoad: 200 connections, %d s…', durationSec);
   const load = await runSubmissionLoad({ connections: 200, durationSec });
+  console.log('\nWord cloud: 500 trainees, %d s runs…', durationSec);
+  const wordcloudThroughput = await runWordcloudThroughput({ trainees: 500, durationSec });
+  const wordcloudLive = await runWordcloudLiveLatency({ trainees: 500, liveSec: durationSec });
 
   const results = {
     date: new Date().toISOString(),
@@ -43,11 +49,16 @@ async function main(): Promise<void> {
     firstPaint: sizes.firstPaint,
     moodlePageGzip,
     hostLoad: load,
+    wordcloudHost: { throughput: wordcloudThroughput, live: wordcloudLive },
     targets: TARGETS,
     targetsMet: {
       throughput: load.requestsPerSec >= TARGETS.requestsPerSec,
       p99: load.p99 <= TARGETS.p99,
       nothingLost: load.lost === 0,
+      wordcloudThroughput: wordcloudThroughput.offered.requestsPerSec >= TARGETS.requestsPerSec,
+      wordcloudP99: wordcloudThroughput.offered.p99 <= TARGETS.p99,
+      wordcloudNothingLost: wordcloudThroughput.lost === 0 && wordcloudThroughput.duplicates === 0,
+      wordcloudProjectionP95: wordcloudLive.unseen === 0 && wordcloudLive.p95 <= TARGETS.wordcloudProjectionP95,
     },
   };
   mkdirSync(join(root, 'bench'), { recursive: true });
@@ -81,6 +92,28 @@ async function main(): Promise<void> {
   );
   console.log(`  errors/non-2xx   ${String(load.errors).padStart(8)} / ${load.non2xx}`);
   console.log(`  SSE events       ${String(load.sseEvents).padStart(8)}   counts consistent: ${load.countsConsistent}`);
+  const wt = wordcloudThroughput;
+  console.log(
+    `\nreference host, wordcloud.submit, ${wt.trainees} trainees, ${wt.durationSec} s per run, ${wt.clouds} clouds`,
+  );
+  console.log(
+    `  at ${wt.offeredPerSec}/s offered  ${String(wt.offered.requestsPerSec).padStart(6)} acknowledged/s: ${mark(results.targetsMet.wordcloudThroughput)}` +
+      `   p50 ${wt.offered.p50} ms, p99 ${wt.offered.p99} ms (target ≤ ${TARGETS.p99}): ${mark(results.targetsMet.wordcloudP99)}`,
+  );
+  console.log(
+    `  saturation        ${String(wt.saturation.requestsPerSec).padStart(6)} acknowledged/s   p50 ${wt.saturation.p50} ms, p99 ${wt.saturation.p99} ms` +
+      `   server CPU/req ${wt.serverCpuUsPerRequest} µs`,
+  );
+  console.log(
+    `  acknowledged ${wt.acknowledged}, stored ${wt.storedRows}, lost ${wt.lost}, stored twice ${wt.duplicates}: ${mark(results.targetsMet.wordcloudNothingLost)}`,
+  );
+  const wl = wordcloudLive;
+  console.log(
+    `word cloud live, ${wl.trainees} trainees connected, ${wl.submissions} submissions in ${wl.durationSec} s, ${wl.stateRequests} state requests`,
+  );
+  console.log(
+    `  submission → projection state   p50 ${wl.p50} ms, p95 ${wl.p95} ms (target ≤ ${TARGETS.wordcloudProjectionP95}), max ${wl.max} ms, unseen ${wl.unseen}/${wl.probes}: ${mark(results.targetsMet.wordcloudProjectionP95)}`,
+  );
   console.log('\nWritten to bench/results.json');
 }
 

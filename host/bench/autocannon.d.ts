@@ -23,6 +23,8 @@ declare module 'autocannon' {
     timeout?: number;
     requests?: Request[];
     setupClient?: (client: Client) => void;
+    /** Requests per second from each connection: an open load at a fixed rate (0: as fast as answered). */
+    connectionRate?: number;
   }
 
   interface Histogram {

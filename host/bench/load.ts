@@ -193,7 +193,7 @@ function submit(
 }
 
 /** Seeds the database and creates one trainee with a session per connection, before the server starts. */
-async function prepareAccounts(dataDir: string, count: number): Promise<string[]> {
+export async function prepareAccounts(dataDir: string, count: number): Promise<string[]> {
   const db = openDatabase(dataDir);
   try {
     await seedIfEmpty(db);
@@ -214,7 +214,7 @@ async function prepareAccounts(dataDir: string, count: number): Promise<string[]
 }
 
 /** CPU time used so far by a process (Linux /proc), in milliseconds. */
-function cpuTimeMs(pid: number | undefined): number | null {
+export function cpuTimeMs(pid: number | undefined): number | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -225,7 +225,7 @@ function cpuTimeMs(pid: number | undefined): number | null {
   }
 }
 
-function waitForReady(child: ChildProcess): Promise<{ url: string }> {
+export function waitForReady(child: ChildProcess): Promise<{ url: string }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('The server did not start within 30 s.')), 30_000);
     child.once('message', (message: { type?: string; url?: string }) => {
@@ -240,11 +240,11 @@ function waitForReady(child: ChildProcess): Promise<{ url: string }> {
   });
 }
 
-/** Long-lived SSE subscribers, counting the events they receive. */
-function openStreams(url: string, tokens: readonly string[]): { close(): number } {
+/** Long-lived SSE subscribers of `instance`, counting the events they receive. */
+export function openStreams(url: string, tokens: readonly string[], instance = INSTANCE): { close(): number } {
   let events = 0;
   const requests = tokens.map((token) => {
-    const request = http.get(`${url}/api/events?instances=${INSTANCE}`, {
+    const request = http.get(`${url}/api/events?instances=${instance}`, {
       headers: { cookie: `${SESSION_COOKIE}=${token}`, accept: 'text/event-stream' },
     });
     request.on('response', (response) => {
