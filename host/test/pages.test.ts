@@ -48,6 +48,16 @@ describe('navigation', () => {
     expect((await page('/course/frame')).response.headers.get('location')).toBe('/login');
   });
 
+  it('serves the icon every page names, and sends /favicon.ico to it', async () => {
+    const { html } = await page('/login');
+    expect(html).toContain('<link rel="icon" href="/host/favicon.svg" type="image/svg+xml" />');
+    const icon = await page('/host/favicon.svg');
+    expect(icon.response.status).toBe(200);
+    expect(icon.response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(icon.html).toMatch(/^<svg /);
+    expect((await page('/favicon.ico')).response.headers.get('location')).toBe('/host/favicon.svg');
+  });
+
   it('answers /healthz', async () => {
     const { response, html } = await page('/healthz');
     expect(response.status).toBe(200);

@@ -8,6 +8,11 @@ import type { Locale } from './i18n.js';
 /** The host SDK (a library) and the reference host's page glue that starts it (host/src/browser/). */
 export const HOST_SCRIPTS = ['/assets/mag-host.js', '/assets/reference-host.js'] as const;
 export const STYLESHEET = '/host/styles.css';
+export const FAVICON = '/host/favicon.svg';
+/** A white "M" on the DSFR's blue (contrast 15:1). */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#000091"/>' +
+  '<path d="M7 24V8h4l5 8 5-8h4v16h-4V15l-5 7.5-5-7.5v9z" fill="#fff"/></svg>';
 export const elementScript = (type: string): string => `/assets/mag-${type}.js`;
 
 /** What the host SDK reads from `#mag-host-config`. */
@@ -35,6 +40,7 @@ function page({ locale, title, head = [], body, bodyClass }: PageParts): string 
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${title}</title>
       <link rel="stylesheet" href="${STYLESHEET}" />
+      <link rel="icon" href="${FAVICON}" type="image/svg+xml" />
       ${head}
     </head>
     <body class="${bodyClass ?? ''}">

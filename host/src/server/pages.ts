@@ -6,7 +6,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { isLocale, pickLocale } from '../pages/i18n.js';
 import type { Locale } from '../pages/i18n.js';
-import { HOST_SCRIPTS, coursePage, elementScript, framePage, loginPage } from '../pages/templates.js';
+import {
+  FAVICON,
+  FAVICON_SVG,
+  HOST_SCRIPTS,
+  coursePage,
+  elementScript,
+  framePage,
+  loginPage,
+} from '../pages/templates.js';
 import type { PageConfig } from '../pages/templates.js';
 import type { ActivityInstance } from './activities.js';
 import { SESSION_COOKIE, readCookie } from './auth.js';
@@ -96,6 +104,12 @@ export function pageRoutes(ctx: AppContext) {
       const { explicitLang } = locales(request);
       return reply.redirect(withLang(request.user ? '/course' : '/login', explicitLang), 303);
     });
+
+    // The icon browsers ask for on every page (served from the frame origin too, under /host/).
+    app.get(FAVICON, async (_request, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+    );
+    app.get('/favicon.ico', async (_request, reply) => reply.redirect(FAVICON, 301));
 
     app.get('/host/styles.css', async (_request, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(STYLES),
