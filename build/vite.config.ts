@@ -4,17 +4,45 @@
  * pages) and `core` (bridge client, base element, i18n).
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const entries = {
   'mag-reactions': 'activities/src/reactions/reactions.ts',
+  'mag-wordcloud': 'wordcloud/src/element/wordcloud.ts',
   'mag-host': 'activities/src/host/index.ts',
   'reference-host': 'host/src/browser/reference-host.ts',
 } as const;
 
+/**
+ * Lit's `css` literals are shipped as written: indentation and comments are bytes on every trainee's phone.
+ * This squeezes them (comments out, white space runs down to one character, none around braces and
+ * semicolons), keeping every line break so that source maps stay right line by line. Only literals without
+ * `${…}` are touched, and CSS strings never hold significant runs of spaces in this code base.
+ */
+export function squeezeCssLiterals(): Plugin {
+  return {
+    name: 'mag-squeeze-css-literals',
+    transform(code, id) {
+      if (!/\.ts$/.test(id) || id.includes('node_modules') || !code.includes('css`')) return null;
+      const squeezed = code.replace(/\bcss`([^`$]*)`/g, (_match, body: string) => {
+        const lines = (text: string) => text.replace(/[^\n]/g, '');
+        const css = body
+          .replace(/\/\*[\s\S]*?\*\//g, lines)
+          .replace(/[ \t]*\n\s*/g, lines)
+          .replace(/[ \t]+/g, ' ')
+          .replace(/ ?([{};,]) ?/g, '$1')
+          .replace(/\n+\s*/g, lines);
+        return `css\`${css}\``;
+      });
+      return squeezed === code ? null : { code: squeezed, map: null };
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [squeezeCssLiterals()],
   root,
   publicDir: false,
   logLevel: 'warn',
@@ -48,6 +76,11 @@ export default defineConfig({
         },
       },
     },
+  },
+  // The word cloud's layout worker: its own ES module, loaded only where a cloud is drawn.
+  worker: {
+    format: 'es',
+    rollupOptions: { output: { entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
   },
   esbuild: { legalComments: 'none' },
 });

@@ -171,6 +171,7 @@ describe('hostile input', () => {
       ['wordcloud.unmerge', { target: 'attente' }],
       ['wordcloud.approve', { id: pendingId }],
       ['wordcloud.reject', { id: pendingId }],
+      ['wordcloud.export', {}],
     ];
     for (const [subject, payload] of calls) {
       const response = await call(emma, id, subject, payload);
@@ -189,6 +190,42 @@ describe('identity', () => {
     JSON.stringify(await state(emma, id)),
     JSON.stringify(await ok(trainer, id, 'wordcloud.hide', { word: 'zzz' })),
   ];
+
+  it('exports every word to the trainer, with authors only in named mode', async () => {
+    const anonymous = instance({ identity: 'anonymous' });
+    await submit(lucas, anonymous, 'partage');
+    await submit(emma, anonymous, 'Partage');
+    await submit(hugo, anonymous, '=cmd|calc');
+    const plain = await ok<{ words: unknown[]; entries?: unknown[]; truncated: boolean }>(
+      trainer,
+      anonymous,
+      'wordcloud.export',
+    );
+    expect(plain).toEqual({
+      words: [
+        { text: 'partage', weight: 2, rank: 1 },
+        { text: '=cmd|calc', weight: 1, rank: 2 },
+      ],
+      truncated: false,
+    });
+    for (const name of TRAINEE_NAMES) expect(JSON.stringify(plain)).not.toContain(name);
+
+    const named = instance({ identity: 'named' });
+    await submit(lucas, named, 'écoute');
+    await submit(emma, named, 'insulte');
+    await ok(trainer, named, 'wordcloud.hide', { word: 'insulte' });
+    const withNames = await ok<{ entries?: { text: string; author: string }[] }>(trainer, named, 'wordcloud.export');
+    // Hidden words stay out of the export too.
+    expect(withNames.entries).toEqual([{ text: 'écoute', author: 'Lucas Bernard' }]);
+  });
+
+  it('counts the people who have an answer in the cloud', async () => {
+    const id = instance();
+    await submit(lucas, id, 'un');
+    await submit(lucas, id, 'deux');
+    await submit(emma, id, 'un');
+    expect((await state(hugo, id)).participants).toBe(2);
+  });
 
   it('anonymous: no name in any answer, to the trainer or a trainee', async () => {
     const id = instance({ identity: 'anonymous', approval: true });

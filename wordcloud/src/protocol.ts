@@ -36,12 +36,12 @@ export const LIMITS = {
   moderationList: 300,
 } as const;
 
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Version = Count;
-const EntryId = v.pipe(v.number(), v.integer(), v.minValue(1));
-const Word = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.word));
-const ShortText = v.pipe(v.string(), v.maxLength(LIMITS.word));
-const AuthorName = v.pipe(v.string(), v.maxLength(200));
+export const EntryId = v.pipe(v.number(), v.integer(), v.minValue(1));
+export const Word = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.word));
+export const ShortText = v.pipe(v.string(), v.maxLength(LIMITS.word));
+export const AuthorName = v.pipe(v.string(), v.maxLength(200));
 
 /** An idempotency key: the same key sent twice by the same person is stored once. */
 export const IdempotencyKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
@@ -98,7 +98,7 @@ export const Cloud = v.object({
 });
 export type Cloud = v.InferOutput<typeof Cloud>;
 
-const Merge = v.object({
+export const Merge = v.object({
   target: Word,
   members: v.pipe(v.array(Word), v.minLength(1), v.maxLength(LIMITS.mergeMembers)),
 });
@@ -147,6 +147,8 @@ export const WordcloudState = v.object({
   /** How the cloud is drawn, for everybody who sees it. */
   display: v.object({ rotate: v.boolean() }),
   mine: v.pipe(v.array(MyEntry), v.maxLength(LIMITS.perPerson)),
+  /** How many people have an entry in the cloud (for the projection). Absent from older hosts. */
+  participants: v.optional(Count),
   /** `null` when the caller may not see the cloud (yet). */
   cloud: v.nullable(Cloud),
   /** Trainers only. */
@@ -170,35 +172,8 @@ export const withdraw = defineRequest(
   v.object({ withdrawn: v.boolean(), error: v.optional(v.picklist(['not_found', 'closed'])) }),
 );
 
-const TRAINER = ['trainer'] as const;
-
-export const configure = defineRequest('wordcloud.configure', v.partial(WordcloudSettings), WordcloudState, TRAINER);
-export const open = defineRequest('wordcloud.open', v.object({}), WordcloudState, TRAINER);
-export const close = defineRequest('wordcloud.close', v.object({}), WordcloudState, TRAINER);
-export const reset = defineRequest('wordcloud.reset', v.object({}), WordcloudState, TRAINER);
-export const hide = defineRequest('wordcloud.hide', v.object({ word: Word }), WordcloudState, TRAINER);
-export const unhide = defineRequest('wordcloud.unhide', v.object({ word: Word }), WordcloudState, TRAINER);
-export const merge = defineRequest('wordcloud.merge', Merge, WordcloudState, TRAINER);
-export const unmerge = defineRequest('wordcloud.unmerge', v.object({ target: Word }), WordcloudState, TRAINER);
-export const approve = defineRequest('wordcloud.approve', v.object({ id: EntryId }), WordcloudState, TRAINER);
-/** Refuses a pending entry: it never enters the cloud, and its author sees it `hidden`. */
-export const reject = defineRequest('wordcloud.reject', v.object({ id: EntryId }), WordcloudState, TRAINER);
-
 /** Only the version: clients ask `wordcloud.state`, which the server filters by role. */
 export const updated = defineEvent('wordcloud.updated', v.strictObject({ version: Version }));
 
-export const wordcloudSubjects = [
-  getState,
-  submit,
-  withdraw,
-  configure,
-  open,
-  close,
-  reset,
-  hide,
-  unhide,
-  merge,
-  unmerge,
-  approve,
-  reject,
-] as const;
+/** The subjects every user may send (the trainer's are in trainer-protocol.ts). */
+export const wordcloudTraineeSubjects = [getState, submit, withdraw] as const;

@@ -103,6 +103,7 @@ export function contentSecurityPolicy({ frameSrc, frameAncestors }: CspOptions):
   return [
     "default-src 'none'",
     "script-src 'self'",
+    "worker-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

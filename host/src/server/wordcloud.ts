@@ -22,21 +22,25 @@ import {
   DEFAULT_SETTINGS,
   LIMITS,
   WordcloudSettings,
+  getState,
+  submit,
+  updated,
+  withdraw,
+} from '../../../wordcloud/src/protocol.js';
+import {
+  EXPORT_ROWS,
   approve,
   close,
   configure,
-  getState,
+  exportData,
   hide,
   merge,
   open,
   reject,
   reset,
-  submit,
   unhide,
   unmerge,
-  updated,
-  withdraw,
-} from '../../../wordcloud/src/protocol.js';
+} from '../../../wordcloud/src/trainer-protocol.js';
 import type { Moderation, MyEntry, SubmitError, WordcloudState } from '../../../wordcloud/src/protocol.js';
 import { foldAccents, suggestMerges } from '../../../wordcloud/src/suggest.js';
 import type { ActivityInstance, ActivityType, HandlerContext } from './activities.js';
@@ -236,6 +240,10 @@ interface Snapshot {
   /** Entries not withdrawn, oldest first. */
   readonly rows: readonly EntryRow[];
   readonly cloud: { words: CloudWord[]; hiddenCount: number };
+  /** Every word, beyond the cloud's cap too (for exports). */
+  readonly allWords: CloudWord[];
+  /** People with an accepted entry. */
+  readonly participants: number;
   /** Entry statuses computed so far (an entry's status only depends on the snapshot). */
   readonly statuses: Map<number, MyEntry['status']>;
 }
@@ -257,8 +265,9 @@ function snapshotOf(db: Db, instance: ActivityInstance): Snapshot {
   const config = store.config(instance);
   const options = aggregateOptions(config);
   const rows = store.entries(instance.id);
+  const accepted = rows.filter((row) => row.status === 'accepted');
   const full = aggregate(
-    rows.filter((row) => row.status === 'accepted').map((row) => ({ user: String(row.user_id), text: row.text })),
+    accepted.map((row) => ({ user: String(row.user_id), text: row.text })),
     options,
   );
   const snapshot: Snapshot = {
@@ -267,6 +276,8 @@ function snapshotOf(db: Db, instance: ActivityInstance): Snapshot {
     options,
     rows,
     cloud: { words: full.words.slice(0, LIMITS.cloudWords), hiddenCount: full.hiddenCount },
+    allWords: full.words,
+    participants: new Set(accepted.map((row) => row.user_id)).size,
     statuses: new Map(),
   };
   cache.set(instance.id, snapshot);
@@ -275,7 +286,7 @@ function snapshotOf(db: Db, instance: ActivityInstance): Snapshot {
 
 /** The state `userId` with `role` may see. Authors' names only to trainers, and only in `named` mode. */
 export function buildState(db: Db, instance: ActivityInstance, userId: number, role: Role): WordcloudState {
-  const { version, config, options, rows, cloud, statuses } = snapshotOf(db, instance);
+  const { version, config, options, rows, cloud, participants, statuses } = snapshotOf(db, instance);
   const { settings } = config;
   const statusOf = (row: EntryRow): MyEntry['status'] => {
     let status = statuses.get(row.id);
@@ -301,6 +312,7 @@ export function buildState(db: Db, instance: ActivityInstance, userId: number, r
     visibility: settings.visibility,
     display: { rotate: settings.rotate },
     mine,
+    participants,
     cloud: maySee ? { words: [...cloud.words], hiddenCount: cloud.hiddenCount } : null,
   };
   if (role !== 'trainer') return state;
@@ -504,5 +516,20 @@ export const wordcloudActivity: ActivityType = {
     defineHandler(approve, ({ id }, ctx) => decidePending(ctx, id, 'accepted')),
 
     defineHandler(reject, ({ id }, ctx) => decidePending(ctx, id, 'rejected')),
+
+    // Names only in named mode, as in the state; the role was checked against the definition before this runs.
+    defineHandler(exportData, (_payload, ctx) => {
+      const { config, options, rows, allWords } = snapshotOf(ctx.db, ctx.instance);
+      const accepted = rows.filter((row) => row.status === 'accepted' && entryStatus(row, options) === 'visible');
+      const named = config.settings.identity === 'named';
+      const truncated = allWords.length > EXPORT_ROWS || (named && accepted.length > EXPORT_ROWS);
+      return {
+        words: allWords.slice(0, EXPORT_ROWS).map(({ text, weight, rank }) => ({ text, weight, rank })),
+        ...(named
+          ? { entries: accepted.slice(0, EXPORT_ROWS).map((row) => ({ text: row.text, author: row.author })) }
+          : {}),
+        truncated,
+      };
+    }),
   ],
 };
