@@ -62,20 +62,18 @@ async function ready(page: Page): Promise<void> {
   );
 }
 
+/** Opens the table of words with its summary (its rows exist only while it is open). */
+async function openTable(page: Page): Promise<void> {
+  await page.locator('mag-wordcloud details.table > summary').click();
+  await page.waitForFunction(() =>
+    document.querySelector('mag-wordcloud')?.shadowRoot?.querySelector('details.table[open]'),
+  );
+}
+
 async function answer(person: Person, text: string): Promise<void> {
   const element = person.page.locator('mag-wordcloud');
   await element.locator('#answer').fill(text);
   await element.locator('button[type="submit"]').click();
-}
-
-/** The trainer's table: word → people, read from the element's own table. */
-async function table(page: Page): Promise<Record<string, number>> {
-  return page.locator('mag-wordcloud').evaluate((element) => {
-    const rows = element.shadowRoot!.querySelectorAll('tr[data-row]');
-    return Object.fromEntries(
-      [...rows].map((row) => [row.getAttribute('data-row'), Number(row.querySelector('td:last-child')!.textContent)]),
-    );
-  });
 }
 
 async function waitForTable(page: Page, expected: Record<string, number>, timeout = 20_000): Promise<void> {
@@ -126,6 +124,7 @@ describe('reference host: the word cloud with a trainer and twenty trainees', ()
   it('counts every answer once across a host crash, renders hostile text as text, merges, undoes and hides', async () => {
     const trainer = await open(browser, host.url, TRAINER);
     people.push(trainer);
+    await openTable(trainer.page);
     const trainees: Person[] = [];
     for (const { username } of DEMO_TRAINEES) trainees.push(await open(browser, host.url, username));
     people.push(...trainees);
@@ -219,6 +218,7 @@ describe('reference host: the word cloud with a trainer and twenty trainees', ()
     host = await startHost(data.dir, port);
     await trainer.page.reload();
     await ready(trainer.page);
+    await openTable(trainer.page);
     await waitForTable(trainer.page, withoutKey(expected, HOSTILE));
 
     // A trainee never downloads the trainer's tools; no page broke its Content-Security-Policy.

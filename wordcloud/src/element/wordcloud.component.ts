@@ -105,6 +105,8 @@ export class MagWordcloud extends MagElement {
   @state() private projecting = false;
   @state() private trainerReady = false;
   @state() private board = { width: BOARD_WIDTH, height: 540 };
+  /** The table's rows are built only while it is open: 500 hidden rows would cost every update. */
+  @state() private tableOpen = false;
 
   @query('svg.cloud') private svgElement!: SVGSVGElement | null;
 
@@ -643,33 +645,44 @@ export class MagWordcloud extends MagElement {
   private renderTable(state: WordcloudState): TemplateResult {
     const words = state.cloud?.words ?? [];
     return html`
-      <details class="table" part="table">
+      <details
+        class="table"
+        part="table"
+        .open=${this.tableOpen}
+        @toggle=${(event: Event) => (this.tableOpen = (event.target as HTMLDetailsElement).open)}
+      >
         <summary>${this.t('table', { count: words.length })}</summary>
-        <table>
-          <caption>
-            ${this.t('tableCaption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" class="number">${this.t('rank')}</th>
-              <th scope="col">${this.t('word')}</th>
-              <th scope="col" class="number">${this.t('people')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${repeat(
-              words,
-              (word) => word.text,
-              (word) =>
-                html`<tr data-row=${word.text}>
-                  <td class="number">${word.rank}</td>
-                  <th scope="row">${word.text}</th>
-                  <td class="number">${word.weight}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
+        ${this.tableOpen ? this.renderRows(words) : nothing}
       </details>
+    `;
+  }
+
+  private renderRows(words: NonNullable<WordcloudState['cloud']>['words']): TemplateResult {
+    return html`
+      <table>
+        <caption>
+          ${this.t('tableCaption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" class="number">${this.t('rank')}</th>
+            <th scope="col">${this.t('word')}</th>
+            <th scope="col" class="number">${this.t('people')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            words,
+            (word) => word.text,
+            (word) =>
+              html`<tr data-row=${word.text}>
+                <td class="number">${word.rank}</td>
+                <th scope="row">${word.text}</th>
+                <td class="number">${word.weight}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
     `;
   }
 }

@@ -171,6 +171,13 @@ async function answer(element: MagWordcloud, text: string): Promise<void> {
   $<HTMLButtonElement>(element, 'button[type="submit"]')!.click();
 }
 
+/** Opens the table of words (its rows are built only while it is open), as a user would, with its summary. */
+async function openTable(element: MagWordcloud): Promise<void> {
+  const details = $<HTMLDetailsElement>(element, 'details.table')!;
+  if (!details.open) details.querySelector('summary')!.click();
+  await until(() => $(element, 'tr[data-row]') !== null, 'the rows of the table');
+}
+
 const wordsInCloud = (element: MagWordcloud) => $$(element, 'svg.cloud text').map((node) => node.textContent);
 
 describe('<mag-wordcloud>', () => {
@@ -202,6 +209,7 @@ describe('<mag-wordcloud>', () => {
     expect(sent.text).to.equal('Coopération');
     expect(sent.key).to.match(/^[0-9a-f-]{36}$/);
     await until(() => wordsInCloud(element).includes('Coopération'), 'the word in the cloud');
+    await openTable(element);
     expect($(element, 'tr[data-row="Coopération"] td.number:last-child')!.textContent).to.equal('1');
     expect($(element, '[role="status"]')!.textContent).to.match(/Réponse envoyée/);
     expect($<HTMLInputElement>(element, '#answer')!.value).to.equal('');
@@ -396,6 +404,7 @@ describe('<mag-wordcloud>', () => {
       members: ["l'école"],
     });
     await until(() => wordsInCloud(element).length === 1, 'one merged word');
+    await openTable(element);
     expect($(element, 'tr[data-row="école"] td.number:last-child')!.textContent).to.equal('2');
     // Close, then reset after confirming.
     inPanel<HTMLButtonElement>('[data-action="toggle-open"]')!.click();
