@@ -1,6 +1,6 @@
 /** The word-cloud service against the real app: HTTP, sessions, group commit and SQLite. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WordcloudSettings, WordcloudState } from '../../wordcloud/src/protocol.js';
+import type { TrainerState as WordcloudState, WordcloudSettings } from '../../wordcloud/src/trainer-protocol.js';
 import { DEMO_COURSE } from '../src/server/seed.js';
 import { bridge, key, login, openEvents, startApp, withDb } from './helpers.js';
 import type { BridgeResponse, TestApp } from './helpers.js';

@@ -46,38 +46,6 @@ export const AuthorName = v.pipe(v.string(), v.maxLength(200));
 /** An idempotency key: the same key sent twice by the same person is stored once. */
 export const IdempotencyKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
 
-export const WordcloudSettings = v.object({
-  question: v.pipe(v.string(), v.maxLength(LIMITS.question)),
-  minPerPerson: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.perPerson)),
-  maxPerPerson: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.perPerson)),
-  maxLength: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxLength)),
-  visibility: v.picklist(VISIBILITIES),
-  identity: v.picklist(IDENTITIES),
-  approval: v.boolean(),
-  accentsMerge: v.boolean(),
-  stopList: v.pipe(v.array(Word), v.maxLength(LIMITS.stopList)),
-  offensiveFilter: v.boolean(),
-  /** Some words drawn vertically; off by default (horizontal words read best, on a phone and projected). */
-  rotate: v.boolean(),
-  open: v.boolean(),
-});
-export type WordcloudSettings = v.InferOutput<typeof WordcloudSettings>;
-
-export const DEFAULT_SETTINGS: Readonly<WordcloudSettings> = Object.freeze({
-  question: '',
-  minPerPerson: 1,
-  maxPerPerson: 3,
-  maxLength: 40,
-  visibility: 'always',
-  identity: 'anonymous',
-  approval: false,
-  accentsMerge: false,
-  stopList: [],
-  offensiveFilter: true,
-  rotate: false,
-  open: true,
-});
-
 export const MyEntry = v.object({
   id: EntryId,
   text: ShortText,
@@ -98,41 +66,6 @@ export const Cloud = v.object({
 });
 export type Cloud = v.InferOutput<typeof Cloud>;
 
-export const Merge = v.object({
-  target: Word,
-  members: v.pipe(v.array(Word), v.minLength(1), v.maxLength(LIMITS.mergeMembers)),
-});
-
-const ModerationEntry = v.object({
-  id: EntryId,
-  text: ShortText,
-  /** Only when the activity is `named`. */
-  author: v.optional(AuthorName),
-});
-
-export const Moderation = v.object({
-  /** Entries waiting for approval (when `approval` is on), oldest first. */
-  pending: v.pipe(v.array(ModerationEntry), v.maxLength(LIMITS.moderationList)),
-  /** Words the trainer hid. */
-  hidden: v.pipe(v.array(Word), v.maxLength(LIMITS.moderationList)),
-  merges: v.pipe(v.array(Merge), v.maxLength(LIMITS.moderationList)),
-  suggestions: v.pipe(
-    v.array(
-      v.object({
-        target: Word,
-        members: v.pipe(v.array(Word), v.maxLength(LIMITS.cloudWords)),
-        reason: v.pipe(v.array(v.string()), v.maxLength(10)),
-      }),
-    ),
-    v.maxLength(LIMITS.cloudWords),
-  ),
-  /** The newest approved entries, newest first (at most `LIMITS.moderationList`). */
-  entries: v.optional(
-    v.pipe(v.array(v.object({ text: ShortText, author: v.optional(AuthorName) })), v.maxLength(LIMITS.moderationList)),
-  ),
-});
-export type Moderation = v.InferOutput<typeof Moderation>;
-
 export const WordcloudState = v.object({
   /** Bumped on every change; a client ignores states older than the one it has. */
   version: Version,
@@ -151,11 +84,14 @@ export const WordcloudState = v.object({
   participants: v.optional(Count),
   /** `null` when the caller may not see the cloud (yet). */
   cloud: v.nullable(Cloud),
-  /** Trainers only. */
-  settings: v.optional(WordcloudSettings),
-  /** Trainers only. */
-  moderation: v.optional(Moderation),
+  /**
+   * Trainers only: the settings and the moderation lists. Their shapes live in trainer-protocol.ts, with the
+   * trainers' subjects, so that a trainee's bundle does not carry them; the trainer's tools check them there.
+   */
+  settings: v.optional(v.unknown()),
+  moderation: v.optional(v.unknown()),
 });
+/** A state as every client checks it; `TrainerState` (trainer-protocol.ts) types its trainer-only parts. */
 export type WordcloudState = v.InferOutput<typeof WordcloudState>;
 
 export const getState = defineRequest('wordcloud.state', v.object({}), WordcloudState);

@@ -9,15 +9,96 @@ import {
   AuthorName,
   Count,
   EntryId,
-  Merge,
+  IDENTITIES,
+  LIMITS,
   ShortText,
+  VISIBILITIES,
   Word,
-  WordcloudSettings,
   WordcloudState,
   getState,
   submit,
   withdraw,
 } from './protocol.js';
+
+export const WordcloudSettings = v.object({
+  question: v.pipe(v.string(), v.maxLength(LIMITS.question)),
+  minPerPerson: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.perPerson)),
+  maxPerPerson: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.perPerson)),
+  maxLength: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxLength)),
+  visibility: v.picklist(VISIBILITIES),
+  identity: v.picklist(IDENTITIES),
+  approval: v.boolean(),
+  accentsMerge: v.boolean(),
+  stopList: v.pipe(v.array(Word), v.maxLength(LIMITS.stopList)),
+  offensiveFilter: v.boolean(),
+  /** Some words drawn vertically; off by default (horizontal words read best, on a phone and projected). */
+  rotate: v.boolean(),
+  open: v.boolean(),
+});
+export type WordcloudSettings = v.InferOutput<typeof WordcloudSettings>;
+
+export const DEFAULT_SETTINGS: Readonly<WordcloudSettings> = Object.freeze({
+  question: '',
+  minPerPerson: 1,
+  maxPerPerson: 3,
+  maxLength: 40,
+  visibility: 'always',
+  identity: 'anonymous',
+  approval: false,
+  accentsMerge: false,
+  stopList: [],
+  offensiveFilter: true,
+  rotate: false,
+  open: true,
+});
+
+export const Merge = v.object({
+  target: Word,
+  members: v.pipe(v.array(Word), v.minLength(1), v.maxLength(LIMITS.mergeMembers)),
+});
+
+const ModerationEntry = v.object({
+  id: EntryId,
+  text: ShortText,
+  /** Only when the activity is `named`. */
+  author: v.optional(AuthorName),
+});
+
+export const Moderation = v.object({
+  /** Entries waiting for approval (when `approval` is on), oldest first. */
+  pending: v.pipe(v.array(ModerationEntry), v.maxLength(LIMITS.moderationList)),
+  /** Words the trainer hid. */
+  hidden: v.pipe(v.array(Word), v.maxLength(LIMITS.moderationList)),
+  merges: v.pipe(v.array(Merge), v.maxLength(LIMITS.moderationList)),
+  suggestions: v.pipe(
+    v.array(
+      v.object({
+        target: Word,
+        members: v.pipe(v.array(Word), v.maxLength(LIMITS.cloudWords)),
+        reason: v.pipe(v.array(v.string()), v.maxLength(10)),
+      }),
+    ),
+    v.maxLength(LIMITS.cloudWords),
+  ),
+  /** The newest approved entries, newest first (at most `LIMITS.moderationList`). */
+  entries: v.optional(
+    v.pipe(v.array(v.object({ text: ShortText, author: v.optional(AuthorName) })), v.maxLength(LIMITS.moderationList)),
+  ),
+});
+export type Moderation = v.InferOutput<typeof Moderation>;
+
+/** The state a trainer gets: its trainer-only parts typed. */
+export type TrainerState = Omit<WordcloudState, 'settings' | 'moderation'> & {
+  settings?: WordcloudSettings;
+  moderation?: Moderation;
+};
+
+/** Reads the trainer-only parts of a state, checking them (they travel unchecked in every client's schema). */
+export function trainerParts(state: WordcloudState): { settings: WordcloudSettings; moderation: Moderation } | null {
+  const settings = v.safeParse(WordcloudSettings, state.settings);
+  const moderation = v.safeParse(Moderation, state.moderation);
+  return settings.success && moderation.success ? { settings: settings.output, moderation: moderation.output } : null;
+}
 
 const TRAINER = ['trainer'] as const;
 

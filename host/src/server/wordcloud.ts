@@ -17,18 +17,11 @@ import { BridgeError } from '../../../activities/src/bridge/protocol.js';
 import { aggregate } from '../../../wordcloud/src/aggregate.js';
 import type { AggregateOptions, CloudWord } from '../../../wordcloud/src/aggregate.js';
 import { cleanText, entryKey, normalizeEntry } from '../../../wordcloud/src/normalize.js';
+import { ACTIVITY_TYPE, LIMITS, getState, submit, updated, withdraw } from '../../../wordcloud/src/protocol.js';
 import {
-  ACTIVITY_TYPE,
   DEFAULT_SETTINGS,
-  LIMITS,
-  WordcloudSettings,
-  getState,
-  submit,
-  updated,
-  withdraw,
-} from '../../../wordcloud/src/protocol.js';
-import {
   EXPORT_ROWS,
+  WordcloudSettings,
   approve,
   close,
   configure,
@@ -41,7 +34,8 @@ import {
   unhide,
   unmerge,
 } from '../../../wordcloud/src/trainer-protocol.js';
-import type { Moderation, MyEntry, SubmitError, WordcloudState } from '../../../wordcloud/src/protocol.js';
+import type { MyEntry, SubmitError } from '../../../wordcloud/src/protocol.js';
+import type { Moderation, TrainerState } from '../../../wordcloud/src/trainer-protocol.js';
 import { foldAccents, suggestMerges } from '../../../wordcloud/src/suggest.js';
 import type { ActivityInstance, ActivityType, HandlerContext } from './activities.js';
 import { defineHandler } from './activities.js';
@@ -285,7 +279,7 @@ function snapshotOf(db: Db, instance: ActivityInstance): Snapshot {
 }
 
 /** The state `userId` with `role` may see. Authors' names only to trainers, and only in `named` mode. */
-export function buildState(db: Db, instance: ActivityInstance, userId: number, role: Role): WordcloudState {
+export function buildState(db: Db, instance: ActivityInstance, userId: number, role: Role): TrainerState {
   const { version, config, options, rows, cloud, participants, statuses } = snapshotOf(db, instance);
   const { settings } = config;
   const statusOf = (row: EntryRow): MyEntry['status'] => {
@@ -300,7 +294,7 @@ export function buildState(db: Db, instance: ActivityInstance, userId: number, r
   const answered = mine.length >= Math.max(1, settings.minPerPerson);
   const maySee =
     role === 'trainer' || settings.visibility === 'always' || (settings.visibility === 'after_answer' && answered);
-  const state: WordcloudState = {
+  const state: TrainerState = {
     version,
     open: settings.open,
     question: settings.question,
@@ -372,7 +366,7 @@ function submitUnit(tx: Tx, ctx: HandlerContext, raw: string, idempotencyKey: st
 async function configChange(
   ctx: HandlerContext,
   change: (config: Config, tx: Tx, store: WordcloudStore) => boolean,
-): Promise<WordcloudState> {
+): Promise<TrainerState> {
   await ctx.writer.run((tx) => {
     const store = storeFor(tx.db);
     const config = store.config(ctx.instance);
@@ -384,7 +378,7 @@ async function configChange(
 }
 
 /** Approves or rejects a pending entry (nothing happens to an entry that is no longer pending). */
-async function decidePending(ctx: HandlerContext, id: number, to: 'accepted' | 'rejected'): Promise<WordcloudState> {
+async function decidePending(ctx: HandlerContext, id: number, to: 'accepted' | 'rejected'): Promise<TrainerState> {
   await ctx.writer.run((tx) => {
     const store = storeFor(tx.db);
     if (store.setStatus(ctx.instance.id, id, 'pending', to)) store.changed(tx, ctx.instance.id);

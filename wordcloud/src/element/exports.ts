@@ -4,6 +4,8 @@
  */
 import { csvCell } from '../csv.js';
 
+export { download } from '../../../activities/src/util/download.js';
+
 /** `;` and a byte-order mark: what a French spreadsheet opens without asking. */
 const SEPARATOR = ';';
 const BOM = '\ufeff';
@@ -50,30 +52,4 @@ export async function svgToPng(source: SVGSVGElement, width: number, background:
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/** Offers `blob` as a download named `file`. */
-export function download(blob: Blob, file: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A file name from the activity's title: `nuage-de-mots-2026-12-04.csv`. */
-export function fileName(title: string, extension: string, now = new Date()): string {
-  const base =
-    title
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'nuage-de-mots';
-  return `${base}-${now.toISOString().slice(0, 10)}.${extension}`;
 }

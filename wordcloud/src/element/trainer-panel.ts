@@ -6,14 +6,14 @@
  *
  * Registers `<mag-wordcloud-trainer>`, an internal element that `<mag-wordcloud>` renders and feeds.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineElement } from '../../../activities/src/base/define.js';
 import { themeTokens } from '../../../activities/src/base/theme.js';
 import { BridgeError } from '../../../activities/src/bridge/protocol.js';
 import { translate, type Locale } from '../../../activities/src/i18n/localize.js';
-import { IDENTITIES, LIMITS, VISIBILITIES, type WordcloudSettings, type WordcloudState } from '../protocol.js';
+import { IDENTITIES, LIMITS, VISIBILITIES, type WordcloudState } from '../protocol.js';
 import {
   approve,
   close,
@@ -24,10 +24,14 @@ import {
   open,
   reject,
   reset,
+  trainerParts,
   unhide,
   unmerge,
+  type Moderation,
+  type WordcloudSettings,
 } from '../trainer-protocol.js';
-import { download, fileName, svgToPng, toCsv } from './exports.js';
+import { fileName } from '../../../activities/src/util/download.js';
+import { download, svgToPng, toCsv } from './exports.js';
 import { LIGHT_BACKGROUND } from './palette.js';
 import { trainerStrings } from './trainer.strings.js';
 import type { TrainerApi } from './wordcloud.component.js';
@@ -121,6 +125,8 @@ export class MagWordcloudTrainer extends LitElement {
   @property({ attribute: false }) api!: TrainerApi;
 
   @state() private selected = new Set<string>();
+  /** The trainer-only parts of the state, checked against their schemas. */
+  private parts: { settings: WordcloudSettings; moderation: Moderation } | null = null;
   @state() private confirmingReset = false;
   @state() private busy = false;
 
@@ -161,7 +167,7 @@ export class MagWordcloudTrainer extends LitElement {
               [this.rankHeader(), this.wordHeader(), this.peopleHeader()],
               data.words.map((word) => [word.rank, word.text, word.weight]),
             );
-      const file = fileName(this.titleOfCloud(), 'csv');
+      const file = fileName(this.titleOfCloud(), 'csv', 'nuage-de-mots');
       download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), file);
       this.api.say(
         this.t('exported', { file }) +
@@ -174,7 +180,7 @@ export class MagWordcloudTrainer extends LitElement {
     const svg = this.api.cloudSvg();
     if (!svg) return;
     await this.run(async () => {
-      const file = fileName(this.titleOfCloud(), 'png');
+      const file = fileName(this.titleOfCloud(), 'png', 'nuage-de-mots');
       download(await svgToPng(svg, 1920, LIGHT_BACKGROUND), file);
       this.api.say(this.t('exported', { file }));
     });
@@ -237,11 +243,18 @@ export class MagWordcloudTrainer extends LitElement {
     await this.run(() => this.api.request(configure, settings), this.t('saved'));
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('state')) this.parts = this.state ? trainerParts(this.state) : null;
+  }
+
+  private get moderation(): Moderation {
+    return this.parts!.moderation;
+  }
+
   override render(): TemplateResult {
     const { state } = this;
-    const settings = state.settings;
-    const moderation = state.moderation;
-    if (!settings || !moderation) return html``;
+    if (!this.parts) return html``;
+    const { settings, moderation } = this.parts;
     return html`
       <section aria-labelledby="tools-heading" aria-busy=${this.busy ? 'true' : 'false'}>
         <h3 id="tools-heading">${this.t('tools')}</h3>
@@ -311,7 +324,7 @@ export class MagWordcloudTrainer extends LitElement {
   }
 
   private renderPending(): TemplateResult {
-    const pending = this.state.moderation!.pending;
+    const pending = this.moderation.pending;
     return html`<h4>${this.t('pending', { count: pending.length })}</h4>
       ${
         pending.length === 0
@@ -422,7 +435,7 @@ export class MagWordcloudTrainer extends LitElement {
   }
 
   private renderSuggestions(): TemplateResult | typeof nothing {
-    const suggestions = this.state.moderation!.suggestions;
+    const suggestions = this.moderation.suggestions;
     if (suggestions.length === 0) return nothing;
     const members = (list: string[]) => list.map((member) => this.quote(member)).join(', ');
     return html`<h4>${this.t('suggestions', { count: suggestions.length })}</h4>
@@ -458,7 +471,7 @@ export class MagWordcloudTrainer extends LitElement {
   }
 
   private renderMerges(): TemplateResult | typeof nothing {
-    const merges = this.state.moderation!.merges;
+    const merges = this.moderation.merges;
     if (merges.length === 0) return nothing;
     return html`<h4>${this.t('merges', { count: merges.length })}</h4>
       <ul class="plain" data-list="merges">
@@ -482,7 +495,7 @@ export class MagWordcloudTrainer extends LitElement {
   }
 
   private renderHidden(): TemplateResult | typeof nothing {
-    const hidden = this.state.moderation!.hidden;
+    const hidden = this.moderation.hidden;
     if (hidden.length === 0) return nothing;
     return html`<h4>${this.t('hidden', { count: hidden.length })}</h4>
       <ul class="plain" data-list="hidden">
@@ -504,7 +517,7 @@ export class MagWordcloudTrainer extends LitElement {
   }
 
   private renderEntries(): TemplateResult {
-    const entries = this.state.moderation!.entries ?? [];
+    const entries = this.moderation.entries ?? [];
     return html`<details>
       <summary>${this.t('entries', { count: entries.length })}</summary>
       <table>

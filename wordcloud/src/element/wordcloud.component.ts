@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MagElement } from '../../../activities/src/base/mag-element.js';
@@ -20,7 +20,8 @@ import {
 import { TRAINEE_REFRESH_MS, TRAINER_REFRESH_MS, refreshDelay } from '../refresh.js';
 import { Outbox, type OutgoingAnswer } from './outbox.js';
 import { place } from './place.js';
-import { DARK_PALETTE, LIGHT_PALETTE, colourOf } from './palette.js';
+import type * as ProjectionModule from './projection.js';
+import { LIGHT_PALETTE, colourOf } from './palette.js';
 import { wordcloudStrings } from './wordcloud.strings.js';
 import { wordcloudStyles } from './wordcloud.styles.js';
 
@@ -104,6 +105,8 @@ export class MagWordcloud extends MagElement {
   /** The trainer's full-screen projection of this element. */
   @state() private projecting = false;
   @state() private trainerReady = false;
+  @state() private projectionModule: typeof ProjectionModule | null = null;
+  private projectionLoading = false;
   @state() private board = { width: BOARD_WIDTH, height: 540 };
   /** The table's rows are built only while it is open: 500 hidden rows would cost every update. */
   @state() private tableOpen = false;
@@ -427,6 +430,18 @@ export class MagWordcloud extends MagElement {
     }
   };
 
+  private async loadProjection(): Promise<void> {
+    if (this.projectionLoading) return;
+    this.projectionLoading = true;
+    const module = await import('./projection.js');
+    const root = this.renderRoot;
+    if (root instanceof ShadowRoot) {
+      const styles = (this.constructor as typeof MagWordcloud).elementStyles;
+      adoptStyles(root, [...styles, module.projectionStyles]);
+    }
+    this.projectionModule = module;
+  }
+
   private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.projecting) this.exitProjection();
   };
@@ -447,7 +462,25 @@ export class MagWordcloud extends MagElement {
     const state = this.current;
     const projected = this.projection || this.projecting;
     const title = this.activityTitle || this.t('defaultTitle');
-    if (projected) return this.renderProjection(state, title);
+    if (projected) {
+      const projection = this.projectionModule;
+      if (!projection) {
+        void this.loadProjection();
+        return html``;
+      }
+      return projection.renderProjection({
+        state,
+        title,
+        locale: this.locale,
+        projecting: this.projecting,
+        announcement: this.announcement,
+        t: (key, params) => this.t(key, params),
+        status: () => this.renderStatus(),
+        picture: (next, palette) => this.renderPicture(next, palette),
+        table: (next) => this.renderTable(next),
+        exit: () => this.exitProjection(),
+      });
+    }
     return html`
       <section class="card" aria-labelledby="title" lang=${this.locale}>
         <h2 id="title">${title}</h2>
@@ -467,30 +500,6 @@ export class MagWordcloud extends MagElement {
               }`
             : this.renderMessage()
         }
-        <p class="mag-visually-hidden" aria-live="polite">${this.announcement}</p>
-      </section>
-    `;
-  }
-
-  private renderProjection(state: WordcloudState | null, title: string): TemplateResult {
-    const participants = state?.participants;
-    return html`
-      <section class="card projection" aria-label=${title} lang=${this.locale}>
-        ${this.renderStatus()}
-        <p class="question">${state?.question || title}</p>
-        <div class="cloud-box">${state ? this.renderPicture(state, DARK_PALETTE) : nothing}</div>
-        <div class="projection-bar">
-          <span>${participants === undefined ? nothing : this.t('participants', { count: participants })}</span>
-          <span>${this.t('projectionHint')}</span>
-          ${
-            this.projecting
-              ? html`<button type="button" data-action="exit" @click=${() => this.exitProjection()}>
-                  ${this.t('exitProjection')}
-                </button>`
-              : nothing
-          }
-        </div>
-        ${state?.cloud ? this.renderTable(state) : nothing}
         <p class="mag-visually-hidden" aria-live="polite">${this.announcement}</p>
       </section>
     `;

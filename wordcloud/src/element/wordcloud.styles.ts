@@ -173,64 +173,6 @@ export const wordcloudStyles = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
-  /* Projection: large type, high contrast, nothing but the question and the cloud. */
-  :host([projection]) .card,
-  .card.projection {
-    position: fixed;
-    inset: 0;
-    z-index: 2147483000;
-    display: flex;
-    flex-direction: column;
-    overflow: auto;
-    padding: 2vmin 3vmin;
-    border: 0;
-    border-radius: 0;
-    background: var(--mag-wordcloud-projection-background);
-    color: var(--mag-wordcloud-projection-text);
-  }
-  :host([projection]) .card {
-    position: static;
-    min-height: 100%;
-  }
-  .projection .question {
-    margin: 0 0 1vmin;
-    font-size: clamp(1.5rem, 4.5vmin, 4rem);
-    line-height: 1.15;
-  }
-  .projection .cloud-box {
-    display: flex;
-    flex: 1 1 auto;
-    align-items: center;
-    justify-content: center;
-    min-height: 0;
-    margin: 0;
-    background: var(--mag-wordcloud-projection-background);
-  }
-  .projection svg.cloud {
-    width: auto;
-    max-width: 100%;
-    max-height: 100%;
-  }
-  .projection .empty {
-    color: var(--mag-wordcloud-projection-text);
-    font-size: clamp(1.25rem, 3vmin, 2.5rem);
-  }
-  .projection-bar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 1rem;
-    align-items: center;
-    justify-content: space-between;
-    font-size: clamp(1rem, 2.5vmin, 2rem);
-  }
-  .projection-bar button {
-    border-color: var(--mag-wordcloud-projection-text);
-    background: var(--mag-wordcloud-projection-background);
-    color: var(--mag-wordcloud-projection-text);
-  }
-  .projection :focus-visible {
-    outline-color: #ffffff;
-  }
   @media (prefers-reduced-motion: no-preference) {
     .word {
       transition:

@@ -8,16 +8,17 @@ import { LayoutClient } from '../layout/layout-client.js';
 import type { LayoutResult } from '../layout/layout.js';
 import { CanvasGlyphs } from '../layout/sprites.js';
 import { normalizeEntry } from '../normalize.js';
+import { getState, submit, updated, withdraw, type WordcloudState } from '../protocol.js';
 import {
   DEFAULT_SETTINGS,
-  getState,
-  submit,
-  updated,
-  withdraw,
+  close,
+  exportData,
+  hide,
+  merge,
+  open,
+  reset,
   type WordcloudSettings,
-  type WordcloudState,
-} from '../protocol.js';
-import { close, exportData, hide, merge, open, reset } from '../trainer-protocol.js';
+} from '../trainer-protocol.js';
 import { svgToPng, toCsv } from './exports.js';
 import type { MagWordcloudTrainer } from './trainer-panel.js';
 import type { MagWordcloud } from './wordcloud.component.js';
