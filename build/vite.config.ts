@@ -11,6 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const entries = {
   'mag-reactions': 'activities/src/reactions/reactions.ts',
   'mag-wordcloud': 'wordcloud/src/element/wordcloud.ts',
+  'mag-programme': 'module-activity/src/programme/programme.ts',
   'mag-host': 'activities/src/host/index.ts',
   'reference-host': 'host/src/browser/reference-host.ts',
 } as const;

@@ -55,6 +55,8 @@ const fr = {
   activityIntro: 'Dites où vous en êtes : la formatrice suit les réponses en direct.',
   activityIntros: {
     wordcloud: 'Répondez en un ou quelques mots : le nuage grandit en direct, projeté pendant la séance.',
+    programme:
+      'Les étapes de la formation, en présentiel et à distance\u00a0: où vous en êtes et ce qui vient ensuite. La formatrice le compose ici.',
   },
   activities: 'Activités du cours',
   frameHeading: 'Activité du travail à distance',
@@ -97,6 +99,8 @@ const en: Messages = {
   activityIntro: 'Tell how you are doing: the trainer follows the answers live.',
   activityIntros: {
     wordcloud: 'Answer in one or a few words: the cloud grows live, projected during the session.',
+    programme:
+      'The steps of the training, in person and at a distance: where you are and what comes next. The trainer plans it here.',
   },
   activities: 'Course activities',
   frameHeading: 'Distance work activity',

@@ -15,6 +15,7 @@ import { databaseFile, openDatabase, walSync } from './db.js';
 import { toApiError } from './http.js';
 import { EventHub, EventLog } from './hub.js';
 import { pageRoutes } from './pages.js';
+import { programmeActivity } from './programme.js';
 import { RateLimiter } from './rate-limit.js';
 import { reactionsActivity } from './reactions.js';
 import { seedIfEmpty } from './seed.js';
@@ -32,14 +33,15 @@ export interface RunningApp {
 
 export interface AppOptions {
   /**
-   * Activity types to serve; by default those given to `registerActivityType` (`reactions` and `wordcloud` are
-   * built in).
+   * Activity types to serve; by default those given to `registerActivityType` (`reactions`, `wordcloud` and
+   * `programme` are built in).
    */
   registry?: ActivityRegistry;
 }
 
 if (!defaultRegistry.has(reactionsActivity.type)) registerActivityType(reactionsActivity);
 if (!defaultRegistry.has(wordcloudActivity.type)) registerActivityType(wordcloudActivity);
+if (!defaultRegistry.has(programmeActivity.type)) registerActivityType(programmeActivity);
 
 /** Paths served on the frame origin; everything else there is refused, and frames only live there. */
 const FRAME_HOST_PATHS = /^\/(frame|assets|host)\/|^\/healthz(\?|$)/;

@@ -92,6 +92,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX wordcloud_entries_instance ON wordcloud_entries(instance_id, status, id);
   `,
+  // 3: the hybrid programme. Its steps once a trainer saved them (no row: the instance's own settings), and each
+  // trainee's progress in its module steps.
+  `
+  CREATE TABLE programme_instances (
+    instance_id TEXT PRIMARY KEY REFERENCES activity_instances(id) ON DELETE CASCADE,
+    steps TEXT NOT NULL CHECK (json_valid(steps))
+  ) WITHOUT ROWID;
+  CREATE TABLE programme_progress (
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    percent REAL NOT NULL CHECK (percent BETWEEN 0 AND 100),
+    completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, user_id, step_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function databaseFile(dataDir: string): string {

@@ -40,6 +40,64 @@ export const DEMO_TRAINEES: readonly NewUser[] = TRAINEE_NAMES.map((name) => ({
   role: 'trainee',
 }));
 
+/** `days` from today, as a calendar date (the demo programme is laid out around the day it is seeded). */
+function dayFrom(days: number, now = new Date()): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days))
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** The demo hybrid programme: a session last week, a module open now, a live session and a module to come. */
+export function demoProgrammeSteps(now = new Date()): unknown[] {
+  return [
+    {
+      kind: 'inperson',
+      id: 'seance-1',
+      title: 'Séance 1 : le numérique dans nos classes',
+      date: dayFrom(-7, now),
+      start: '09:00',
+      durationMinutes: 180,
+      place: 'INSPÉ de Lyon, site de la Croix-Rousse, salle 204',
+    },
+    {
+      kind: 'module',
+      id: 'module-1',
+      title: 'Différencier avec le numérique',
+      catalog: { entryId: 'differencier-avec-le-numerique', version: '1.0.0' },
+      opens: dayFrom(-6, now),
+      closes: dayFrom(7, now),
+      durationMinutes: 60,
+    },
+    {
+      kind: 'synchronous',
+      id: 'classe-virtuelle-1',
+      title: 'Classe virtuelle : retours sur le module',
+      date: dayFrom(8, now),
+      start: '17:30',
+      durationMinutes: 45,
+      link: 'https://visio.example.org/magistere/enseigner-numerique',
+    },
+    {
+      kind: 'module',
+      id: 'module-2',
+      title: 'Éducation aux médias et à l’information',
+      catalog: { entryId: 'education-aux-medias', version: '1.0.0' },
+      opens: dayFrom(9, now),
+      closes: dayFrom(23, now),
+      durationMinutes: 60,
+    },
+    {
+      kind: 'inperson',
+      id: 'seance-2',
+      title: 'Séance 2 : construire une séquence',
+      date: dayFrom(28, now),
+      start: '09:00',
+      durationMinutes: 180,
+      place: 'INSPÉ de Lyon, site de la Croix-Rousse, salle 204',
+    },
+  ];
+}
+
 export const DEMO_INSTANCES: readonly {
   id: string;
   type: string;
@@ -47,6 +105,15 @@ export const DEMO_INSTANCES: readonly {
   position: number;
   settings?: Record<string, unknown>;
 }[] = [
+  {
+    id: 'programme-1',
+    type: 'programme',
+    title: 'Programme de la formation',
+    position: 0,
+    get settings() {
+      return { steps: demoProgrammeSteps() };
+    },
+  },
   { id: 'reactions-1', type: 'reactions', title: 'Baromètre de la séance', position: 1 },
   { id: 'reactions-2', type: 'reactions', title: 'Baromètre du travail à distance', position: 2 },
   {
