@@ -1,20 +1,26 @@
 export {
   ChoiceAnswer,
+  DEFAULT_MARK,
+  DEFAULT_PENALTY,
   DescriptionQuestion,
   EssayQuestion,
   Fraction,
+  Hint,
   MatchingPair,
   MatchingQuestion,
   MultipleQuestion,
   NumericalAnswer,
   NumericalQuestion,
+  ORDERING_GRADINGS,
+  OrderingQuestion,
   QUESTION_TYPES,
   Question,
   ShortAnswerQuestion,
   SingleQuestion,
   TEXT_FORMATS,
   TrueFalseQuestion,
+  type OrderingGrading,
   type QuestionType,
   type TextFormat,
 } from './model.js';
-export { escapeGift, exportGift, parseGift, type GiftError, type GiftImport } from './gift.js';
+export { escapeGift, exportGift, giftUnsupported, parseGift, type GiftError, type GiftImport } from './gift.js';
