@@ -24,3 +24,33 @@ export {
   type TextFormat,
 } from './model.js';
 export { escapeGift, exportGift, giftUnsupported, parseGift, type GiftError, type GiftImport } from './gift.js';
+export {
+  ARRAY_LIMIT,
+  TEXT_LIMITS,
+  matchingChoices,
+  matchingStems,
+  parseResponse,
+  type MatchingResponse,
+  type MultipleResponse,
+  type OrderingResponse,
+  type ParsedResponse,
+  type Response,
+  type ResponseError,
+  type ResponseErrorCode,
+  type SingleResponse,
+  type TextResponse,
+  type TrueFalseResponse,
+} from './response.js';
+export {
+  grade,
+  gradeOrdering,
+  incompleteReason,
+  isAnswered,
+  matchesWildcard,
+  parseNumber,
+  stateForFraction,
+  withinTolerance,
+  type GradeResult,
+  type GradeState,
+  type IncompleteReason,
+} from './grading.js';
