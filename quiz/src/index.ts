@@ -86,3 +86,19 @@ export {
 } from './attempt.js';
 export { seededRandom, shuffledIndices } from './random.js';
 export { quizStrings } from './strings.js';
+export {
+  liveOrder,
+  liveQuestionView,
+  liveResults,
+  rightAnswer,
+  traineeView,
+  type AttemptView,
+  type LiveOrder,
+  type LivePhase,
+  type LiveQuestionView,
+  type LiveResults,
+  type QuestionFeedback,
+  type QuestionView,
+  type RightAnswer,
+  type ShownItem,
+} from './view.js';
