@@ -102,3 +102,4 @@ export {
   type RightAnswer,
   type ShownItem,
 } from './view.js';
+export { exportMoodleXml, parseMoodleXml, type XmlError, type XmlImport } from './moodlexml.js';
