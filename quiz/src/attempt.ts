@@ -597,15 +597,37 @@ export function quizGrade(quiz: Quiz, attempts: readonly AttemptState[]): number
   }
 }
 
-/** Reads back a stored attempt state; null when it is not one (or names questions the quiz lacks). */
+/** How many answers (or stems, or items) and matching choices a question's display orders hold. */
+function orderSizes(question: Question): [number, number] {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return [question.answers.length, 0];
+    case 'matching':
+      return [matchingStems(question).length, matchingChoices(question).length];
+    case 'ordering':
+      return [question.items.length, 0];
+    default:
+      return [0, 0];
+  }
+}
+
+/**
+ * Reads back a stored attempt state; null when it is not one, or does not fit the quiz (questions it lacks,
+ * responses or display orders that do not fit its questions).
+ */
 export function parseAttemptState(quiz: Quiz, input: unknown): AttemptState | null {
   const parsed = v.safeParse(AttemptState, input);
   if (!parsed.success) return null;
   const state = parsed.output as AttemptState;
+  const permutation = (list: number[] | undefined, n: number): boolean =>
+    list === undefined || (list.length === n && new Set(list).size === n && list.every((i) => i < n));
   for (const slot of state.slots) {
     const question = quiz.slots[slot.index]?.question;
     if (!question) return null;
     if (slot.response !== null && !parseResponse(question, slot.response).ok) return null;
+    const [orderSize, choiceSize] = orderSizes(question);
+    if (!permutation(slot.order, orderSize) || !permutation(slot.choiceOrder, choiceSize)) return null;
   }
   return state;
 }

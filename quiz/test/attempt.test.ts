@@ -456,5 +456,11 @@ describe('resuming', () => {
     const tampered = structuredClone(state);
     tampered.slots[position]!.response = { choice: 42 };
     expect(parseAttemptState(quiz, tampered)).toBeNull();
+    const reordered = structuredClone(state);
+    reordered.slots[position]!.order = [0, 0, 1, 2];
+    expect(parseAttemptState(quiz, reordered)).toBeNull();
+    const shortened = structuredClone(state);
+    shortened.slots[slotOf(state, 3)]!.choiceOrder = [0, 1];
+    expect(parseAttemptState(quiz, shortened)).toBeNull();
   });
 });
