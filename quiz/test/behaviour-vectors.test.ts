@@ -32,6 +32,7 @@ interface BehaviourFile {
     orders?: { order?: number[]; choiceOrder?: number[] }[];
     steps: Step[];
   }[];
+  startCases: { name: string; quiz: Quiz; start: StartOptions; expected: AttemptState }[];
 }
 
 const vectors = JSON.parse(
@@ -69,7 +70,14 @@ function keysIn(value: unknown, out = new Set<string>()): Set<string> {
 describe('behaviour vectors', () => {
   it('has distinct case names', () => {
     expect(new Set(vectors.cases.map((c) => c.name)).size).toBe(vectors.cases.length);
+    expect(new Set(vectors.startCases.map((c) => c.name)).size).toBe(vectors.startCases.length);
   });
+
+  for (const c of vectors.startCases) {
+    it(`start: ${c.name}`, () => {
+      expect(startAttempt(c.quiz, c.start)).toStrictEqual({ ok: true, state: c.expected });
+    });
+  }
 
   for (const c of vectors.cases) {
     it(c.name, () => {
