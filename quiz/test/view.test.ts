@@ -132,6 +132,41 @@ const NEVER_KEYS = [
   'outcome',
 ];
 
+/**
+ * The only keys a view may hold before feedback: anything new must be added here on purpose (a new field is
+ * a new way to leak, such as a flag on the bank's first answer).
+ */
+const ALLOWED_KEYS = new Set([
+  // The attempt.
+  'number',
+  'status',
+  'behaviour',
+  'deadline',
+  'timeLeft',
+  'questions',
+  // A question.
+  'slot',
+  'type',
+  'text',
+  'textAfter',
+  'textFormat',
+  'maxMark',
+  'choices',
+  'stems',
+  'items',
+  'id',
+  'response',
+  'invalid',
+  'triesLeft',
+  // Responses, in the terms of the screen.
+  'choice',
+  'value',
+  'order',
+  // A live question: its phase and how many answered.
+  'phase',
+  'responses',
+]);
+
 /** Every key and every string or number value in `value`, depth first. */
 function leaves(value: unknown, path = '$', out: { path: string; key?: string; value?: unknown }[] = []) {
   if (Array.isArray(value)) value.forEach((item, i) => leaves(item, `${path}[${i}]`, out));
@@ -153,6 +188,7 @@ function secretsIn(view: unknown, allowFeedback = false): string[] {
       const ownOrder = /\.(response|rightAnswer)\.order$/.test(leaf.path);
       if (NEVER_KEYS.includes(leaf.key) && !ownOrder) found.push(`${leaf.path} (key)`);
       if (!allowFeedback && FEEDBACK_KEYS.includes(leaf.key)) found.push(`${leaf.path} (key)`);
+      if (!allowFeedback && !ALLOWED_KEYS.has(leaf.key)) found.push(`${leaf.path} (unexpected key)`);
     } else if (typeof leaf.value === 'string' && /SECRET|HINT/.test(leaf.value))
       found.push(`${leaf.path}: ${leaf.value}`);
     else if (typeof leaf.value === 'number' && String(leaf.value).includes('27182'))
