@@ -8,6 +8,8 @@
  * (1-based line and column of the offending character) and is skipped; the others are still imported.
  *
  * Export writes GIFT that imports back to the same model, except what GIFT cannot say: see README.md.
+ * Ordering questions have no GIFT syntax (Moodle's GIFT format has none): export skips them, and
+ * {@link giftUnsupported} says so, for the command line to report.
  */
 import type { ChoiceAnswer, MatchingPair, NumericalAnswer, Question, TextFormat } from './model.js';
 
@@ -397,21 +399,31 @@ function answersOf(q: Question): string | undefined {
       return s;
     }
     case 'numerical':
+      // GIFT has no "any other answer" (Moodle XML's `*`): such answers are left out.
       return `#${q.answers
-        .map((a) => {
+        .flatMap((a) => {
+          if (a.kind === 'any') return [];
           const value = a.kind === 'range' ? `${num(a.min)}..${num(a.max)}` : `${num(a.value)}:${num(a.tolerance)}`;
-          return withFeedback(`${weighted('=', a.fraction, 100)}${value}`, a.feedback);
+          return [withFeedback(`${weighted('=', a.fraction, 100)}${value}`, a.feedback)];
         })
         .join(' ')}`;
     case 'matching':
       return q.pairs.map((p) => `=${escapeGift(p.left)} -> ${escapeGift(p.right)}`).join(' ');
+    case 'ordering':
+      return undefined;
   }
+}
+
+/** Why `question` cannot be written in GIFT at all, or undefined when it can (maybe losing details). */
+export function giftUnsupported(question: Question): string | undefined {
+  return question.type === 'ordering' ? 'GIFT has no syntax for ordering questions' : undefined;
 }
 
 export function exportGift(questions: readonly Question[]): string {
   const blocks: string[] = [];
   let category: string | undefined;
   for (const q of questions) {
+    if (giftUnsupported(q) !== undefined) continue;
     if (q.category !== undefined && q.category !== category) {
       blocks.push(`$CATEGORY: ${q.category}`);
       category = q.category;

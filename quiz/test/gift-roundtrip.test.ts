@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exportGift, parseGift } from '../src/index.js';
+import { exportGift, giftUnsupported, parseGift } from '../src/index.js';
 import type { GiftImport, Question } from '../src/index.js';
 
 const vectors = JSON.parse(
@@ -149,6 +149,68 @@ describe('GIFT round trips', () => {
     ];
     expect(roundTrip(lossy).questions.map((q) => q.type)).toEqual(['shortanswer', 'shortanswer', 'shortanswer']);
     expect(roundTrip(lossy).questions[2]).toMatchObject({ caseSensitive: false });
+  });
+
+  it('skips ordering questions, which GIFT cannot say, and says why', () => {
+    const ordering: Question = {
+      type: 'ordering',
+      text: 'Order',
+      textFormat: 'moodle',
+      items: ['a', 'b', 'c'],
+      grading: 'absolutePosition',
+    };
+    const tf: Question = { type: 'truefalse', text: 'T', textFormat: 'moodle', correct: true };
+    expect(exportGift([ordering, tf])).toBe('T {TRUE}\n');
+    expect(giftUnsupported(ordering)).toMatch(/ordering/);
+    expect(giftUnsupported(tf)).toBeUndefined();
+  });
+
+  it('drops what only Moodle XML says: marks, penalties, hints, combined feedback, "any" answers', () => {
+    const rich: Question[] = [
+      {
+        type: 'single',
+        text: 'Q',
+        textFormat: 'moodle',
+        defaultMark: 2,
+        penalty: 10,
+        hints: [{ text: 'Think', showNumCorrect: true }],
+        shuffleAnswers: false,
+        correctFeedback: 'Well done',
+        answers: [
+          { text: 'x', fraction: 100 },
+          { text: 'y', fraction: 0 },
+        ],
+      },
+      {
+        type: 'numerical',
+        text: 'N',
+        textFormat: 'moodle',
+        answers: [
+          { kind: 'exact', value: 2, tolerance: 0, fraction: 100 },
+          { kind: 'any', fraction: 0, feedback: 'No' },
+        ],
+      },
+    ];
+    expect(roundTrip(rich)).toStrictEqual({
+      questions: [
+        {
+          type: 'single',
+          text: 'Q',
+          textFormat: 'moodle',
+          answers: [
+            { text: 'x', fraction: 100 },
+            { text: 'y', fraction: 0 },
+          ],
+        },
+        {
+          type: 'numerical',
+          text: 'N',
+          textFormat: 'moodle',
+          answers: [{ kind: 'exact', value: 2, tolerance: 0, fraction: 100 }],
+        },
+      ],
+      errors: [],
+    });
   });
 
   it('is stable: exporting the re-imported questions gives the same GIFT', () => {
