@@ -4,7 +4,8 @@
  * build (with bundle budgets), unit tests, browser tests in Chromium, end-to-end tests, Moodle checks.
  * Every step runs even when an earlier one failed, so one run shows every problem; exit 1 if any failed.
  *
- * `node scripts/test.mjs --only unit,browser` runs a subset.
+ * `node scripts/test.mjs --only unit,browser` runs a subset (steps with spaces in their names are written with
+ * hyphens: `--only moodle-structure,moodle-phpunit`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -125,13 +126,15 @@ const only = process.argv
   .slice(2)
   .join(' ')
   .match(/--only[= ](\S+)/)?.[1];
-const wanted = only ? new Set(only.split(',')) : null;
+/** Step names without spaces or dashes, so that `moodle-php-l` names `moodle php -l`. */
+const stepKey = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+const wanted = only ? new Set(only.split(',').map(stepKey)) : null;
 
 const results = [];
 const depsOk = ensureSystemDeps();
 if (!depsOk) results.push({ name: 'system dependencies', ok: false, seconds: 0, tests: null });
 for (const step of steps) {
-  if (wanted && !wanted.has(step.name)) continue;
+  if (wanted && !wanted.has(stepKey(step.name))) continue;
   results.push(await run(step));
 }
 
