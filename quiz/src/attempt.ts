@@ -41,9 +41,9 @@ import type {
   SingleResponse,
 } from './response.js';
 
-export const BEHAVIOURS = ['deferred', 'immediate', 'interactive'] as const;
-export type Behaviour = (typeof BEHAVIOURS)[number];
-export const GRADING_METHODS = ['highest', 'average', 'first', 'last'] as const;
+import { BEHAVIOURS, GRADING_METHODS } from './names.js';
+
+export { BEHAVIOURS, GRADING_METHODS, type Behaviour } from './names.js';
 
 /** What a trainee may see of a graded question (Moodle's review options). */
 export const ReviewOptions = v.object({

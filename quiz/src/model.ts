@@ -13,21 +13,9 @@
  */
 import * as v from 'valibot';
 
-export const TEXT_FORMATS = ['moodle', 'html', 'markdown', 'plain'] as const;
-export type TextFormat = (typeof TEXT_FORMATS)[number];
+import { TEXT_FORMATS } from './names.js';
 
-export const QUESTION_TYPES = [
-  'single',
-  'multiple',
-  'truefalse',
-  'shortanswer',
-  'numerical',
-  'matching',
-  'ordering',
-  'essay',
-  'description',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+export { QUESTION_TYPES, TEXT_FORMATS, type QuestionType, type TextFormat } from './names.js';
 
 /** A percentage of the mark: 100 is full credit, negative values are penalties. */
 export const Fraction = v.pipe(v.number(), v.finite(), v.minValue(-100), v.maxValue(100));

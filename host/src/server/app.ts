@@ -16,6 +16,7 @@ import { toApiError } from './http.js';
 import { EventHub, EventLog } from './hub.js';
 import { pageRoutes } from './pages.js';
 import { programmeActivity } from './programme.js';
+import { quizActivity } from './quiz.js';
 import { RateLimiter } from './rate-limit.js';
 import { reactionsActivity } from './reactions.js';
 import { seedIfEmpty } from './seed.js';
@@ -33,8 +34,8 @@ export interface RunningApp {
 
 export interface AppOptions {
   /**
-   * Activity types to serve; by default those given to `registerActivityType` (`reactions`, `wordcloud` and
-   * `programme` are built in).
+   * Activity types to serve; by default those given to `registerActivityType` (`reactions`, `wordcloud`,
+   * `programme` and `quiz` are built in).
    */
   registry?: ActivityRegistry;
 }
@@ -42,6 +43,7 @@ export interface AppOptions {
 if (!defaultRegistry.has(reactionsActivity.type)) registerActivityType(reactionsActivity);
 if (!defaultRegistry.has(wordcloudActivity.type)) registerActivityType(wordcloudActivity);
 if (!defaultRegistry.has(programmeActivity.type)) registerActivityType(programmeActivity);
+if (!defaultRegistry.has(quizActivity.type)) registerActivityType(quizActivity);
 
 /** Paths served on the frame origin; everything else there is refused, and frames only live there. */
 const FRAME_HOST_PATHS = /^\/(frame|assets|host)\/|^\/healthz(\?|$)/;

@@ -109,6 +109,75 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (instance_id, user_id, step_id)
   ) WITHOUT ROWID;
   `,
+  // 4: the quiz. Attempts (state as JSON, see quiz/src/attempt.ts) and the keys of actions applied to them; the
+  // gradebook; the live session of each instance, its participants, when each was sent each question, answers.
+  `
+  CREATE TABLE quiz_attempts (
+    id INTEGER PRIMARY KEY,
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    state TEXT NOT NULL CHECK (json_valid(state)),
+    status TEXT NOT NULL CHECK (status IN ('inProgress', 'finished')),
+    grade REAL,
+    passed INTEGER CHECK (passed IN (0, 1)),
+    start_key TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (instance_id, user_id, number),
+    UNIQUE (instance_id, user_id, start_key)
+  );
+  CREATE TABLE quiz_action_keys (
+    attempt_id INTEGER NOT NULL REFERENCES quiz_attempts(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (attempt_id, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE quiz_grades (
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    grade REAL,
+    max_grade REAL NOT NULL,
+    passed INTEGER CHECK (passed IN (0, 1)),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE quiz_live (
+    instance_id TEXT PRIMARY KEY REFERENCES activity_instances(id) ON DELETE CASCADE,
+    session_id TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (json_valid(state)),
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE quiz_live_participants (
+    session_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    join_index INTEGER NOT NULL,
+    team TEXT NOT NULL,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE quiz_live_served (
+    session_id TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    served_at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, step, user_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE quiz_live_answers (
+    id INTEGER PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    response TEXT NOT NULL CHECK (json_valid(response)),
+    state TEXT NOT NULL,
+    fraction REAL NOT NULL,
+    points INTEGER NOT NULL,
+    elapsed_ms INTEGER NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    UNIQUE (session_id, step, user_id)
+  );
+  `,
 ];
 
 export function databaseFile(dataDir: string): string {

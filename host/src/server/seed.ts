@@ -6,6 +6,7 @@ import type { Role } from '../../../activities/src/bridge/protocol.js';
 import { hashPassword } from './auth.js';
 import type { SessionUser } from './auth.js';
 import type { Db } from './db.js';
+import { DEMO_LIVE_SETTINGS, DEMO_QUIZ } from './demo-quiz.js';
 
 export const DEMO_PASSWORD = 'magistere';
 export const DEMO_COURSE = { id: 'enseigner-numerique', title: 'Enseigner avec le numérique' } as const;
@@ -122,6 +123,13 @@ export const DEMO_INSTANCES: readonly {
     title: 'Nuage de mots : le numérique et vous',
     position: 3,
     settings: { question: 'Un mot pour décrire votre usage du numérique ?', maxPerPerson: 3 },
+  },
+  {
+    id: 'quiz-1',
+    type: 'quiz',
+    title: 'Quiz : le cadre du numérique éducatif',
+    position: 4,
+    settings: { quiz: DEMO_QUIZ, live: DEMO_LIVE_SETTINGS },
   },
 ];
 

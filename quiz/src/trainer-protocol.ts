@@ -1,0 +1,95 @@
+/**
+ * The trainer's bridge subjects of `<mag-quiz>`: running a live session and reading results. Kept apart from
+ * protocol.ts so that a trainee's phone never downloads them; the host's server refuses them to anyone but a
+ * trainer (`roles`, checked by the host SDK and again by the server).
+ */
+import * as v from 'valibot';
+import { defineRequest } from '../../activities/src/bridge/protocol.js';
+import { LiveSettings } from './live.js';
+import { QUESTION_TYPES } from './names.js';
+import { LiveResults, QuizState } from './protocol.js';
+
+const TRAINER = ['trainer'] as const;
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Num = v.pipe(v.number(), v.finite());
+const Short = v.pipe(v.string(), v.maxLength(2_000));
+
+/** What only trainers get in `quiz.state`. */
+export const TrainerPart = v.object({
+  /** People with at least one attempt, finished attempts, essays waiting for a grade. */
+  participants: Count,
+  finishedAttempts: Count,
+  needsGrading: Count,
+});
+export type TrainerPart = v.InferOutput<typeof TrainerPart>;
+
+/**
+ * `open`: a new live session, in its lobby, with its settings (any running session ends); then `start`, `close`,
+ * `reveal`, `next`, `end` move it on (live.ts). A move that makes no sense now changes nothing (a double click).
+ */
+export const control = defineRequest(
+  'quiz.live.control',
+  v.object({
+    action: v.picklist(['open', 'start', 'close', 'reveal', 'next', 'end']),
+    settings: v.optional(LiveSettings),
+  }),
+  QuizState,
+  TRAINER,
+);
+
+const QuestionResult = v.object({
+  /** The question's number in the quiz (its place in the bank, from 1). */
+  number: Count,
+  type: v.picklist(QUESTION_TYPES),
+  /** The question's text as plain text, shortened. */
+  text: Short,
+  maxMark: Num,
+  /** Finished attempts that had this question. */
+  attempts: Count,
+  /** Facility index: the mean fraction of the mark obtained, 0..1; null without a graded answer. */
+  facility: v.nullable(Num),
+  /** Answers counted as in the live reveal, with choices in the bank's order. */
+  distribution: v.nullable(LiveResults),
+});
+
+export const Results = v.object({
+  questions: v.pipe(v.array(QuestionResult), v.maxLength(1_000)),
+  trainees: v.pipe(
+    v.array(
+      v.object({
+        name: Short,
+        attempts: Count,
+        grade: v.nullable(Num),
+        passed: v.nullable(v.boolean()),
+        /** The last finished attempt's answers, by question number. */
+        answers: v.pipe(
+          v.array(
+            v.object({
+              number: Count,
+              state: v.nullable(v.picklist(['right', 'partial', 'wrong', 'unanswered', 'needsGrading', 'noMark'])),
+              mark: v.nullable(Num),
+              response: Short,
+            }),
+          ),
+          v.maxLength(1_000),
+        ),
+      }),
+    ),
+    v.maxLength(10_000),
+  ),
+  maxGrade: Num,
+  /** The live session's results, when there is one. */
+  live: v.nullable(
+    v.object({
+      session: Short,
+      questions: v.pipe(
+        v.array(v.object({ number: Count, text: Short, responses: Count, results: LiveResults })),
+        v.maxLength(1_000),
+      ),
+      scores: v.pipe(v.array(v.object({ name: Short, points: Count, team: Short })), v.maxLength(10_000)),
+    }),
+  ),
+});
+export type Results = v.InferOutput<typeof Results>;
+
+export const results = defineRequest('quiz.results', v.object({}), Results, TRAINER);
