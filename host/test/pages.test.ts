@@ -224,7 +224,7 @@ describe('frame page', () => {
   });
 
   it('refuses unknown types and malformed instance ids', async () => {
-    for (const url of ['/frame/quiz/q-1', '/frame/reactions/%3Cscript%3E', '/frame/REACTIONS/reactions-1']) {
+    for (const url of ['/frame/unknown/q-1', '/frame/reactions/%3Cscript%3E', '/frame/REACTIONS/reactions-1']) {
       expect((await rawGet(`${app.url}${url}`, { host: frameHost() })).status).toBe(404);
     }
   });
