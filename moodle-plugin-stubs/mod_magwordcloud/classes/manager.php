@@ -645,7 +645,7 @@ class manager {
         $factory = \core\lock\lock_config::get_lock_factory('mod_magwordcloud');
         $lock = $factory->get_lock($resource, self::LOCK_TIMEOUT);
         if (!$lock) {
-            throw new \moodle_exception('locktimeout');
+            throw new \moodle_exception('locktimeout', 'mod_magwordcloud');
         }
         return $lock;
     }

@@ -48,6 +48,7 @@ $string['identitymode_help'] = 'In named mode, trainers see each entry\'s author
 $string['invalidsettings'] = 'These word cloud settings cannot be saved: {$a}';
 $string['isopen'] = 'Open for answers';
 $string['isopen_help'] = 'Trainees can answer and withdraw their entries only while the activity is open. Trainers also open and close it from the activity page.';
+$string['locktimeout'] = 'Too many changes arrived at once: please try again.';
 $string['magwordcloud:addinstance'] = 'Add a new word cloud';
 $string['magwordcloud:moderate'] = 'Moderate and project a word cloud';
 $string['magwordcloud:submit'] = 'Write entries in a word cloud';

@@ -48,6 +48,7 @@ $string['identitymode_help'] = 'En mode nominatif, les formateurs voient l’aut
 $string['invalidsettings'] = 'Ces réglages du nuage de mots ne peuvent pas être enregistrés : {$a}';
 $string['isopen'] = 'Ouvert aux réponses';
 $string['isopen_help'] = 'Les stagiaires ne peuvent répondre et retirer leurs réponses que lorsque l’activité est ouverte. Les formateurs l’ouvrent et la ferment aussi depuis la page de l’activité.';
+$string['locktimeout'] = 'Trop de modifications sont arrivées en même temps : réessayez.';
 $string['magwordcloud:addinstance'] = 'Ajouter un nuage de mots';
 $string['magwordcloud:moderate'] = 'Modérer et projeter un nuage de mots';
 $string['magwordcloud:submit'] = 'Écrire des réponses dans un nuage de mots';
