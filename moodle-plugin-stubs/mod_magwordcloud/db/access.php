@@ -16,7 +16,7 @@
 
 
 /**
- * Capabilities: trainees view and submit, trainers moderate (the bridge's trainer role).
+ * Capabilities: trainees view and submit, trainers moderate (the bridge's trainer role) and may submit too.
  *
  * @package    mod_magwordcloud
  * @copyright  2025 Magistère
@@ -47,11 +47,15 @@ $capabilities = [
         ],
     ],
     'mod/magwordcloud:submit' => [
+        // Trainers may answer too, as in the reference host (an example to start the cloud): the element offers
+        // its answer field to everybody, and a trainer's entries never wait for approval.
         'riskbitmask' => RISK_SPAM,
         'captype' => 'write',
         'contextlevel' => CONTEXT_MODULE,
         'archetypes' => [
             'student' => CAP_ALLOW,
+            'teacher' => CAP_ALLOW,
+            'editingteacher' => CAP_ALLOW,
         ],
     ],
     'mod/magwordcloud:moderate' => [

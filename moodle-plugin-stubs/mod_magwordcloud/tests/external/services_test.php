@@ -316,7 +316,8 @@ final class services_test extends externallib_advanced_testcase {
             'a trainee submits' => ['emma', submit::class, true],
             'a trainee withdraws (their own entries only: not found otherwise)' => ['emma', withdraw::class, true],
             'a trainer reads the state' => ['teacher', get_state::class, true],
-            'a trainer does not submit' => ['teacher', submit::class, false],
+            'a trainer submits too (as in the reference host)' => ['teacher', submit::class, true],
+            'an outsider withdraws nothing' => ['outsider', withdraw::class, false],
             'an outsider reads nothing' => ['outsider', get_state::class, false],
             'an outsider submits nothing' => ['outsider', submit::class, false],
         ];
@@ -425,6 +426,8 @@ final class services_test extends externallib_advanced_testcase {
         $pending = $this->submit('hugo', $cloud, 'entraide')['entry'];
         $this->assertSame('pending', $pending['status']);
         $this->assertSame(['entraide'], array_column($this->state('teacher', $cloud)['moderation']['pending'], 'text'));
+        $this->assertSame('visible', $this->submit('teacher', $cloud, 'exemple')['entry']['status'],
+            'A trainer\'s own entries never wait for approval.');
         $rejected = $this->call('teacher', reject::class, [$cloud->cmid, $pending['id']]);
         $this->assertSame([], $rejected['moderation']['pending']);
         $this->assertSame('hidden', $this->state('hugo', $cloud)['mine'][1]['status']);
