@@ -45,6 +45,9 @@ export function squeezeCssLiterals(): Plugin {
 export default defineConfig({
   plugins: [squeezeCssLiterals()],
   root,
+  // Relative asset URLs (`new URL('layout.worker-….js', import.meta.url)`): hosts serve the bundles under their own
+  // path (the reference host at /assets/, Moodle at /local/magactivities/bundle.php/<revision>/), never at the root.
+  base: './',
   publicDir: false,
   logLevel: 'warn',
   build: {

@@ -6,6 +6,8 @@ import { expect } from '@open-wc/testing';
 import { BridgeHost, BridgeError } from '../../activities/src/host/host.ts';
 import { RawActivity, sleep, until } from '../../activities/src/testing/helpers.ts';
 import { createHost } from '../local_magactivities/amd/src/host_logic.js';
+import * as v from 'valibot';
+import { WordcloudState, updated as wordcloudUpdated } from '../../wordcloud/src/protocol.ts';
 import {
   FakeClock,
   FakeMoodle,
@@ -433,5 +435,134 @@ describe('local_magactivities/host_logic: link state', () => {
     await planned(entry);
     expect(host.online).to.deep.equal([true, false, true]);
     expect(moodle.polls).to.have.length(2);
+  });
+});
+
+describe('local_magactivities/host_logic: the word cloud (live event with the version only)', () => {
+  let host;
+  let wrapper;
+  let stop;
+  const activities = [];
+
+  const wordcloudConfig = (overrides = {}) => pageConfig({ type: 'wordcloud', modname: 'magwordcloud', ...overrides });
+
+  /** A real SDK host on the logic and two elements of the word cloud (course module 42): the caller and another. */
+  async function connect(role) {
+    moodle.role = role;
+    const logic = makeLogic();
+    host = new BridgeHost({ context: { locale: 'fr', role, user: { id: '7', name: 'Claire Martin' } } });
+    host.fallback((subject, payload, call) => logic.forward(BridgeError, subject, payload, call));
+    wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    stop = host.listen(wrapper);
+    const entry = logic.register(wordcloudConfig({ role }));
+    logic.start(entry, host, []);
+    for (let i = 0; i < 2; i++) {
+      const activity = new RawActivity(wrapper, 'wordcloud', '42');
+      await activity.ask('bridge.hello', { versions: [1], activity: 'wordcloud', instance: '42' });
+      activities.push(activity);
+    }
+    return { logic, entry, caller: activities[0], other: activities[1] };
+  }
+
+  afterEach(() => {
+    activities.splice(0).forEach((activity) => activity.close());
+    stop?.();
+    host?.close();
+    wrapper?.remove();
+    stop = host = wrapper = undefined;
+  });
+
+  const events = (activity) => activity.received.filter((m) => m.subject === 'wordcloud.updated' && !m.reply_to);
+  const cloudCalls = () => moodle.calls.filter((c) => c.methodname.startsWith('mod_magwordcloud_'));
+
+  it('pushes { version } on a new version without fetching the state, and the event passes its strict schema', async () => {
+    const logic = makeLogic();
+    const recorder = recordingHost();
+    const entry = logic.register(wordcloudConfig());
+    logic.watchPage(recorder);
+    logic.start(entry, recorder, []);
+    await pollOnce(entry);
+    moodle.bump();
+    moodle.bump();
+
+    expect(await pollOnce(entry)).to.equal(2000);
+    expect(recorder.emitted).to.deep.equal([{ instance: '42', subject: 'wordcloud.updated', data: { version: 3 } }]);
+    expect(v.is(wordcloudUpdated.data, recorder.emitted[0].data)).to.equal(true);
+    expect(entry.known).to.equal(3);
+    // No state was fetched: each element asks for what its own user may see.
+    expect(moodle.calls).to.deep.equal([]);
+
+    expect(await pollOnce(entry)).to.equal(3000);
+    expect(recorder.emitted).to.have.length(1);
+  });
+
+  it('answers a trainer action with the state, then tells every element { version } after the answer', async () => {
+    const { entry, caller, other } = await connect('trainer');
+    moodle.words = ['outil', 'jeu'];
+    const answer = await caller.ask('wordcloud.hide', { word: 'outil' });
+
+    expect(answer.error).to.equal(undefined);
+    expect(v.is(WordcloudState, answer.result)).to.equal(true);
+    expect(answer.result.version).to.equal(2);
+    expect(answer.result.cloud.words.map((w) => w.text)).to.deep.equal(['jeu']);
+    expect(cloudCalls()).to.deep.equal([
+      {
+        methodname: 'mod_magwordcloud_hide',
+        args: { word: 'outil', cmid: 42 },
+        info: 'mod_magwordcloud_hide',
+        nosessionupdate: false,
+      },
+    ]);
+    await until(() => events(other).length === 1 && events(caller).length === 1, 'the version event');
+    expect(events(other)[0].payload).to.deep.equal({ version: 2 });
+    // The caller gets its answer first: it already shows version 2 when the event comes, and fetches nothing.
+    const answerAt = caller.received.indexOf(answer);
+    const eventAt = caller.received.findIndex((m) => m.subject === 'wordcloud.updated');
+    expect(answerAt).to.be.at.least(0);
+    expect(answerAt).to.be.lessThan(eventAt);
+    expect(entry.known).to.equal(2);
+  });
+
+  it('forwards a submission with its payload and the cmid, and pushes nothing (the poll will)', async () => {
+    const { entry, caller, other } = await connect('trainee');
+    const answer = await caller.ask('wordcloud.submit', { text: ' numérique ', key: 'key-0000-0001' });
+    expect(answer.result).to.deep.equal({ accepted: true, entry: { id: 1, text: 'numérique', status: 'visible' } });
+    expect(cloudCalls().map((c) => c.args)).to.deep.equal([{ text: ' numérique ', key: 'key-0000-0001', cmid: 42 }]);
+    await sleep(50);
+    expect(events(caller)).to.deep.equal([]);
+    expect(events(other)).to.deep.equal([]);
+    expect(entry.known).to.equal(1);
+  });
+
+  it('answers wordcloud.state to its caller only, and refuses a trainer action to a trainee', async () => {
+    const { entry, caller, other } = await connect('trainee');
+    moodle.bump();
+    const state = await caller.ask('wordcloud.state', {});
+    expect(v.is(WordcloudState, state.result)).to.equal(true);
+    expect(state.result).to.not.have.property('moderation');
+    expect(entry.known).to.equal(2);
+
+    const refused = await caller.ask('wordcloud.hide', { word: 'outil' });
+    expect(refused.error).to.deep.equal({
+      code: 'unauthorized',
+      message: 'Sorry, but you do not currently have permissions to do that (Moderate and project a word cloud).',
+    });
+    await sleep(50);
+    expect(events(caller)).to.deep.equal([]);
+    expect(events(other)).to.deep.equal([]);
+    expect(cloudCalls().map((c) => c.methodname)).to.deep.equal([
+      'mod_magwordcloud_get_state',
+      'mod_magwordcloud_hide',
+    ]);
+  });
+
+  it('maps every bridge subject of the word cloud to its external function', async () => {
+    const { ACTIVITIES } = await import('../local_magactivities/amd/src/host_logic.js');
+    const { wordcloudSubjects } = await import('../../wordcloud/src/trainer-protocol.ts');
+    expect(Object.keys(ACTIVITIES.wordcloud.functions).sort()).to.deep.equal(
+      wordcloudSubjects.map((def) => def.subject).sort(),
+    );
+    expect(ACTIVITIES.wordcloud.versionOnly).to.equal(true);
   });
 });

@@ -31,7 +31,8 @@ export const moodleException = (errorcode, message, module = 'error') => ({
 });
 
 /**
- * One Moodle site with one live reactions activity (course module 42), seen through its two endpoints:
+ * One Moodle site with one live activity (course module 42: reactions, or a word cloud), seen through its two
+ * endpoints:
  *
  * - `POST /lib/ajax/service.php?sesskey=…&info=…`: a JSON array of `{index, methodname, args}`, answered by a
  *   JSON array of `{error: false, data}` or `{error: true, exception: {message, errorcode, link, moreinfourl}}`,
@@ -50,6 +51,8 @@ export class FakeMoodle {
     this.tokens = new Set(['token-1']);
     this.issued = 1;
     this.keys = new Set();
+    /** @type {string[]} the word cloud's words */
+    this.words = [];
     this.gone = false;
     /** When set, every token is refused as badly signed (a changed site secret). */
     this.refuseTokens = false;
@@ -61,6 +64,29 @@ export class FakeMoodle {
     this.calls = [];
     /** @type {string[]} tokens of the poll requests, in order */
     this.polls = [];
+  }
+
+  /**
+   * The word cloud's state for the current role, in the shape of WordcloudState (wordcloud/src/protocol.ts).
+   *
+   * @returns {object}
+   */
+  cloudState() {
+    const words = [...new Set(this.words)].map((text) => ({ text, weight: 1, rank: 1 }));
+    const state = {
+      version: this.state.version,
+      open: true,
+      question: 'Un mot ?',
+      limits: { minPerPerson: 1, maxPerPerson: 3, maxLength: 40 },
+      visibility: 'always',
+      display: { rotate: false },
+      mine: [],
+      participants: words.length,
+      cloud: { words, hiddenCount: 0 },
+    };
+    return this.role === 'trainer'
+      ? { ...state, moderation: { pending: [], hidden: [], merges: [], suggestions: [], entries: [] } }
+      : state;
   }
 
   /** Something changed in the activity: the version goes up. */
@@ -108,6 +134,32 @@ export class FakeMoodle {
         }
         this.state = { counts: { understood: 0, question: 0, lost: 0, slower: 0 }, version: this.state.version + 1 };
         return this.state;
+      },
+      // A word cloud on the same course module (type `wordcloud` in the page's configuration), sharing the version.
+      mod_magwordcloud_get_state: (args) => {
+        checkCmid(args);
+        return this.cloudState();
+      },
+      mod_magwordcloud_submit: (args) => {
+        checkCmid(args);
+        if (typeof args.text !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(args.key)) {
+          throw moodleException('invalidparameter', 'Invalid parameter value detected');
+        }
+        this.words.push(args.text.trim());
+        this.bump();
+        return { accepted: true, entry: { id: this.words.length, text: args.text.trim(), status: 'visible' } };
+      },
+      mod_magwordcloud_hide: (args) => {
+        checkCmid(args);
+        if (this.role !== 'trainer') {
+          throw moodleException(
+            'nopermissions',
+            'Sorry, but you do not currently have permissions to do that (Moderate and project a word cloud).',
+          );
+        }
+        this.words = this.words.filter((word) => word !== args.word);
+        this.bump();
+        return this.cloudState();
       },
       local_magactivities_get_channel_token: (args) => {
         checkCmid(args);

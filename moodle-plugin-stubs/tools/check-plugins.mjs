@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll, pluginDirs } from './build-amd.mjs';
+import { ACTIVITIES } from '../local_magactivities/amd/src/host_logic.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let passed = 0;
@@ -324,6 +325,22 @@ function checkPlugin(plugin) {
     const code = stripPhpComments(readFileSync(servicesFile, 'utf8'));
     const functions = [...code.matchAll(/'([a-z0-9_]+)'\s*=>\s*\[([\s\S]*?)\n {4}\]/g)];
     check(plugin, 'db/services.php declares functions', functions.length > 0);
+    // The host module forwards each bridge subject of the activity (type `X` of module `magX`) to
+    // mod_magX_<function>: both lists must agree, so that no subject fails and no function is unreachable.
+    const activity = type === 'mod' && name.startsWith('mag') ? ACTIVITIES[name.slice(3)] : undefined;
+    if (activity) {
+      const forwarded = new Set(Object.values(activity.functions).map((fn) => `${component}_${fn}`));
+      const declared = new Set(functions.map(([, fname]) => fname));
+      const missing = [...forwarded].filter((fname) => !declared.has(fname));
+      const unreachable = [...declared].filter((fname) => !forwarded.has(fname));
+      check(plugin, 'every subject host_logic forwards has its web service', missing.length === 0, missing.join(', '));
+      check(
+        plugin,
+        'every web service is reached by a bridge subject',
+        unreachable.length === 0,
+        unreachable.join(', '),
+      );
+    }
     for (const [, fname, body] of functions) {
       check(plugin, `service ${fname} is prefixed with ${component}_`, fname.startsWith(`${component}_`));
       check(plugin, `service ${fname} is available to AJAX`, /'ajax'\s*=>\s*true/.test(body));

@@ -28,7 +28,11 @@
  *   the focus or comes back online.
  * - Versions: when the version differs from the one known (see classes/local/state_version.php: a smaller one,
  *   from a restored or recreated activity, counts too), the state is fetched through the web service and pushed
- *   to the instance's elements with `host.emit`.
+ *   to the instance's elements with `host.emit`. An activity whose live event carries only `{version}` (`versionOnly`,
+ *   the word cloud: each element then asks for what its own user may see) gets `{version}` at once, with no fetch.
+ * - Results of the user's own calls that carry a state (a trainer's action answered with the new state) tell the
+ *   other elements of the instance, with the state or, for `versionOnly` activities, with `{version}` after the
+ *   answer.
  * - Tokens: a 403 from poll.php (expired token) is answered once by a fresh token from
  *   local_magactivities_get_channel_token.
  * - Link state: a network failure tells the host `setOnline(false)`, the next answer `setOnline(true)`.
@@ -54,6 +58,29 @@ export const ACTIVITIES = {
     },
     stateSubject: 'reactions.state',
     updatedEvent: 'reactions.updated',
+  },
+  wordcloud: {
+    functions: {
+      'wordcloud.state': 'get_state',
+      'wordcloud.submit': 'submit',
+      'wordcloud.withdraw': 'withdraw',
+      'wordcloud.configure': 'configure',
+      'wordcloud.open': 'open',
+      'wordcloud.close': 'close',
+      'wordcloud.reset': 'reset',
+      'wordcloud.hide': 'hide',
+      'wordcloud.unhide': 'unhide',
+      'wordcloud.merge': 'merge',
+      'wordcloud.unmerge': 'unmerge',
+      'wordcloud.approve': 'approve',
+      'wordcloud.reject': 'reject',
+      'wordcloud.export': 'export',
+    },
+    stateSubject: 'wordcloud.state',
+    updatedEvent: 'wordcloud.updated',
+    // The event is `{version}` and nothing else (a strict schema): each element asks wordcloud.state, which the
+    // server cuts to what its user may see.
+    versionOnly: true,
   },
 };
 
@@ -134,7 +161,7 @@ export const toBridgeError = (BridgeError, error) => {
 };
 
 /**
- * The live state carried by a web service result: `{counts, version}` or `{accepted, state: {counts, version}}`.
+ * The live state carried by a web service result: a state (`{…, version}`) or `{accepted, state: {…, version}}`.
  *
  * @param {object} result
  * @returns {object|null}
@@ -156,12 +183,14 @@ export const stateOf = (result) => {
  * @param {function(*): void} [deps.clearTimeout]
  * @param {Document} [deps.document] its visibilityState and visibilitychange event, its activity iframes
  * @param {EventTarget} [deps.window] its focus, online and offline events
+ * @param {function(Function): void} [deps.defer] runs a callback after the current answer went out (a zero timer)
  * @returns {object} register, start, forward, watchPage, wakeAll, pollOnce and the registered instances
  */
 export const createHost = (deps) => {
   const callService = deps.call;
   const fetchUrl = deps.fetch || ((url, options) => globalThis.fetch(url, options));
   const later = deps.setTimeout || ((callback, delay) => globalThis.setTimeout(callback, delay));
+  const defer = deps.defer || ((callback) => globalThis.setTimeout(callback, 0));
   const cancel = deps.clearTimeout || ((timer) => globalThis.clearTimeout(timer));
   const doc = deps.document || globalThis.document;
   const win = deps.window || globalThis.window;
@@ -186,13 +215,16 @@ export const createHost = (deps) => {
   };
 
   /**
-   * Notes a state the server sent; pushes it to the instance's elements when it is newer than the one known.
+   * Notes a state the server sent; pushes it to the instance's elements when it is newer than the one known: the
+   * state itself, or `{version}` only for a `versionOnly` activity.
    *
    * @param {object} entry
    * @param {object|null} state
    * @param {boolean} push
+   * @param {boolean} [afterAnswer] push once the answer to the current request went out: the element that asked
+   *     then already has the new state and does not fetch it again for the event
    */
-  const noteState = (entry, state, push) => {
+  const noteState = (entry, state, push, afterAnswer = false) => {
     if (!state) {
       return;
     }
@@ -200,7 +232,13 @@ export const createHost = (deps) => {
     const changed = versionChanged(entry.known, state.version);
     entry.known = state.version;
     if (push && entry.host && (newer || changed)) {
-      entry.host.emit(entry.instance, entry.activity.updatedEvent, state);
+      const data = entry.activity.versionOnly ? { version: state.version } : state;
+      const emit = () => entry.host.emit(entry.instance, entry.activity.updatedEvent, data);
+      if (afterAnswer && entry.activity.versionOnly) {
+        defer(emit);
+      } else {
+        emit();
+      }
     }
   };
 
@@ -249,7 +287,7 @@ export const createHost = (deps) => {
     }
     setOnline(entry.host, true);
     // Other elements of the same instance learn the new state too; the caller gets it as its answer.
-    noteState(entry, stateOf(result), subject !== entry.activity.stateSubject);
+    noteState(entry, stateOf(result), subject !== entry.activity.stateSubject, true);
     return result;
   };
 
@@ -327,12 +365,17 @@ export const createHost = (deps) => {
       setOnline(entry.host, true);
       if (versionChanged(entry.known, version)) {
         changed = true;
-        const state = await callService(
-          `mod_${entry.modname}_${entry.activity.functions[entry.activity.stateSubject]}`,
-          { cmid: entry.cmid },
-          true,
-        );
-        noteState(entry, stateOf(state), true);
+        if (entry.activity.versionOnly) {
+          // The poll already knows the new version; each element asks for what its user may see.
+          noteState(entry, { version }, true);
+        } else {
+          const state = await callService(
+            `mod_${entry.modname}_${entry.activity.functions[entry.activity.stateSubject]}`,
+            { cmid: entry.cmid },
+            true,
+          );
+          noteState(entry, stateOf(state), true);
+        }
       }
     } catch (error) {
       if (error && error.gone) {
