@@ -15,7 +15,7 @@ export function validPackage(): ModulePackage {
     nature: 'self-paced',
     domain: 'assessment',
     publics: ['secondary'],
-    durations: { distance: 60, inPerson: 0 },
+    durations: { distance: 15, inPerson: 0 },
     rhythm: 'À son rythme',
     origin: { kind: 'academic', academy: 'nantes' },
     authors: [{ name: 'Claire Martin' }],
