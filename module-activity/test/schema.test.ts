@@ -41,9 +41,18 @@ describe('catalog schemas', () => {
     pkg.items[0]!['htlm'] = '<p>x</p>';
     const quiz = pkg.items[1] as { questions: Record<string, unknown>[] };
     quiz.questions[0]!['feedbak'] = 'x';
+    pkg.items.push({
+      kind: 'wordcloud',
+      id: 'nuage',
+      title: 'Nuage',
+      duration: 2,
+      question: 'Un mot ?',
+      settings: { maxPerPerson: 2, maxPerson: 3 },
+    });
     expect(unknownFields(ModulePackage, pkg).map((u) => `${formatPath(u.path)} ${u.field}`)).toEqual([
       'items[0] htlm',
       'items[1].questions[0] feedbak',
+      'items[2].settings maxPerson',
     ]);
   });
 
