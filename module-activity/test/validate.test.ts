@@ -145,6 +145,16 @@ describe('validateSource', () => {
     expect(big).toEqual([`error ${FILE} thumbnail file_too_large`]);
   });
 
+  it('caps the built package, pages included', async () => {
+    const module = validSource();
+    for (let i = 0; i < 11; i++) {
+      module.items.push({ kind: 'page', id: `page-${i}`, title: 'Page', duration: 1, src: 'long.html' });
+    }
+    const long = `<p>${'Texte. '.repeat(28_000)}</p>`;
+    const found = await problemsOf((s) => s.writeModule(module, { 'long.html': long }));
+    expect(found.filter((p) => p.startsWith('error'))).toEqual([`error ${FILE}  package_too_large`]);
+  });
+
   it('checks local captions files are WebVTT', async () => {
     const module = validSource();
     module.items.push({

@@ -20,6 +20,7 @@ import {
   CatalogIndex,
   FORMAT_VERSION,
   INDEX_FORMAT,
+  LIMITS,
   ModulePackage,
   PACKAGE_FORMAT,
   type Item,
@@ -32,8 +33,9 @@ export const LIBRARIES_FOLDER = 'h5p-libraries';
 
 export class BuildError extends Error {
   constructor(
-    readonly code: 'invalid_source' | 'out_not_catalog' | 'out_overlaps',
+    readonly code: 'invalid_source' | 'out_not_catalog' | 'out_overlaps' | 'index_too_large',
     readonly validation?: ValidationResult,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(code);
     this.name = 'BuildError';
@@ -145,6 +147,13 @@ export async function buildCatalog(sourceDir: string, outDir: string): Promise<B
   if (!(await replaceable(out))) throw new BuildError('out_not_catalog', validation);
   const catalog = validation.catalog;
 
+  const index = indexOf(catalog);
+  const indexText = json(index);
+  const indexSize = Buffer.byteLength(indexText);
+  if (indexSize > LIMITS.indexBytes) {
+    throw new BuildError('index_too_large', validation, { size: indexSize, max: LIMITS.indexBytes });
+  }
+
   const staging = `${out}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const written: string[] = [];
@@ -160,8 +169,7 @@ export async function buildCatalog(sourceDir: string, outDir: string): Promise<B
   };
 
   try {
-    const index = indexOf(catalog);
-    await write('index.json', json(index));
+    await write('index.json', indexText);
     for (const module of catalog.modules) {
       for (const version of module.versions) {
         const folder = `modules/${version.id}/${version.version}`;

@@ -75,6 +75,8 @@ const fr = {
   h5p_library_unused: 'bibliothèque H5P utilisée par aucun contenu',
   h5p_patch_conflict: 'deux copies différentes de {library} en version {version}\u00a0: celle de {kept} est publiée',
   version_too_large: 'la version pèse {size} octets, au plus {max}',
+  package_too_large: 'le paquet construit (pages incluses) pèserait {size} octets, au plus {max}',
+  index_too_large: 'l’index construit pèserait {size} octets, au plus {max}',
   durations_zero: 'durée nulle\u00a0: «\u00a0distance\u00a0» et «\u00a0inPerson\u00a0» valent 0',
   durations_mismatch:
     'la somme des durées des éléments ({items} min) est loin de la durée à distance annoncée ({distance} min)',
@@ -196,6 +198,8 @@ export const catalogStrings: Translations<typeof fr> = {
     h5p_library_unused: 'H5P library used by no content',
     h5p_patch_conflict: 'two different copies of {library} at version {version}: the one of {kept} is published',
     version_too_large: 'the version weighs {size} bytes, at most {max}',
+    package_too_large: 'the built package (pages inlined) would weigh {size} bytes, at most {max}',
+    index_too_large: 'the built index would weigh {size} bytes, at most {max}',
     durations_zero: 'zero duration: "distance" and "inPerson" are both 0',
     durations_mismatch:
       "the items' durations add up to {items} min, far from the announced distance time ({distance} min)",

@@ -577,6 +577,19 @@ export async function validateSource(root: string): Promise<ValidationResult> {
           severity: 'error',
         });
       }
+      const inlined = module.items.map((item) =>
+        item.kind === 'page' ? { ...item, html: checker.pages.get(item.id) ?? '' } : item,
+      );
+      const packageSize = Buffer.byteLength(JSON.stringify({ ...module, items: inlined }, null, 2));
+      if (packageSize > LIMITS.packageBytes) {
+        problems.push({
+          file,
+          path: '',
+          code: 'package_too_large',
+          params: { size: packageSize, max: LIMITS.packageBytes },
+          severity: 'error',
+        });
+      }
       versions.push({ id, version, folder, module, files: checker.files, pages: checker.pages, h5p: checker.h5p });
     }
     checkHistory(versions, problems);

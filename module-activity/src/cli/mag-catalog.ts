@@ -123,7 +123,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
         } catch (error) {
           if (!(error instanceof BuildError)) throw error;
           if (error.validation && error.code === 'invalid_source') printProblems(error.validation, dir, locale, io);
-          io.err(error.code === 'invalid_source' ? t('cli_refused') : t(error.code, { out }));
+          io.err(error.code === 'invalid_source' ? t('cli_refused') : t(error.code, { out, ...error.params }));
           return 1;
         }
       }
