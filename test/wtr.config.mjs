@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { sampleCatalog } from '../module-activity/test/wtr-sample-catalog.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,6 +23,7 @@ export default {
       context.set('Cache-Control', 'no-store');
       context.body = await readFile(`${root}node_modules/msw/lib/mockServiceWorker.js`, 'utf8');
     },
+    sampleCatalog,
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2022' })],
   browsers: [
