@@ -50,6 +50,8 @@ const QuestionResult = v.object({
   facility: v.nullable(Num),
   /** Answers counted as in the live reveal, with choices in the bank's order. */
   distribution: v.nullable(LiveResults),
+  /** The choices' texts in the bank's order (single, multiple), as plain text: the labels of the distribution. */
+  choices: v.optional(v.pipe(v.array(Short), v.maxLength(1_000))),
 });
 
 export const Results = v.object({

@@ -55,6 +55,7 @@ const fr = {
   activityIntro: 'Dites où vous en êtes : la formatrice suit les réponses en direct.',
   activityIntros: {
     wordcloud: 'Répondez en un ou quelques mots : le nuage grandit en direct, projeté pendant la séance.',
+    quiz: 'Un quiz à faire à votre rythme, ou en direct pendant la séance quand la formatrice le lance.',
     programme:
       'Les étapes de la formation, en présentiel et à distance\u00a0: où vous en êtes et ce qui vient ensuite. La formatrice le compose ici.',
   },
@@ -99,6 +100,7 @@ const en: Messages = {
   activityIntro: 'Tell how you are doing: the trainer follows the answers live.',
   activityIntros: {
     wordcloud: 'Answer in one or a few words: the cloud grows live, projected during the session.',
+    quiz: 'A quiz to take at your own pace, or live during the session when the trainer starts it.',
     programme:
       'The steps of the training, in person and at a distance: where you are and what comes next. The trainer plans it here.',
   },

@@ -511,6 +511,9 @@ function buildResults(ctx: HandlerContext): Results {
         slot.question.type === 'description' || slot.question.type === 'essay' || responses.length === 0
           ? null
           : liveResults(slot.question, {}, responses),
+      ...(slot.question.type === 'single' || slot.question.type === 'multiple'
+        ? { choices: slot.question.answers.map((answer) => plain(answer.text, 120)) }
+        : {}),
     };
   });
   const trainees = [...byUser.values()].map((entry) => {

@@ -12,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { Question } from '../../../quiz/src/model.js';
-import { WordcloudSettings } from '../../../wordcloud/src/protocol.js';
+import { WordcloudSettings } from '../../../wordcloud/src/trainer-protocol.js';
 import { ACADEMIES, DOMAINS, NATURES, PUBLICS } from './vocabulary.js';
 
 export const INDEX_FORMAT = 'mag-catalog';

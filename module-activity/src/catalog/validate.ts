@@ -14,7 +14,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import * as v from 'valibot';
-import { DEFAULT_SETTINGS } from '../../../wordcloud/src/protocol.js';
+import { DEFAULT_SETTINGS } from '../../../wordcloud/src/trainer-protocol.js';
 import { H5PJson, H5PLibraryJson, isLibraryFolderName, libraryFolder, resolveH5PDependencies } from './h5p.js';
 import { decodeAttribute, htmlRisks, isUnsafeSvg, refKind, rewriteRefs, splitRef } from './html.js';
 import { checkFile, formatPath, type PathPart, type Problem } from './issues.js';
