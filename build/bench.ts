@@ -8,6 +8,8 @@
  *   saturation, and the time from a submission to the projection's state with 500 trainees connected.
  * - The word cloud's layout in Chromium beside plain d3-cloud on the main thread (wordcloud/bench/): layout time
  *   for 50, 200 and 500 words, the longest main-thread task, adding one word, how many of 500 words are drawn.
+ * - The quiz: the time to grade 10,000 responses, and a live session's answers with 500 trainees answering each
+ *   question at once (host/bench/quiz-load.ts); what a trainee downloads, at first and in all.
  * Benchmarks measure; they do not fail the test suite. Targets are printed beside the figures.
  */
 import { execSync } from 'node:child_process';
@@ -17,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSubmissionLoad } from '../host/bench/load.js';
 import { runWordcloudLiveLatency, runWordcloudThroughput } from '../host/bench/wordcloud-load.js';
+import { runQuizGrading, runQuizLive } from '../host/bench/quiz-load.js';
 import { runLayoutBench } from '../wordcloud/bench/layout-bench.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +52,17 @@ async function main(): Promise<void> {
   console.log('\nWord cloud layout in Chromium, beside d3-cloud…');
   const wordcloudLayout = await runLayoutBench(Number(process.env.BENCH_RUNS ?? 5));
   const layoutWorkerGzip = Object.entries(sizes.bundles).find(([name]) => name === 'layout.worker')?.[1].gzip ?? 0;
+  console.log('\nQuiz: grading, and a live session with 500 trainees…');
+  const quizGrading = runQuizGrading(10_000);
+  const quizLive = await runQuizLive(500, Number(process.env.BENCH_QUIZ_QUESTIONS ?? 10));
+  const gz = (name: string) => Object.entries(sizes.bundles).find(([bundle]) => bundle === name)?.[1].gzip ?? 0;
+  const quizFirstPaint = sizes.firstPaint['mag-quiz'] ?? 0;
+  const quizTrainee = {
+    firstPaintGzip: quizFirstPaint,
+    selfPacedInAllGzip: quizFirstPaint + gz('attempt-view') + gz('questions'),
+    liveInAllGzip: quizFirstPaint + gz('live-view') + gz('questions'),
+    chartJsGzip: gz('chart'),
+  };
   const wordcloudTrainee = {
     firstPaintGzip: sizes.firstPaint['mag-wordcloud'] ?? 0,
     withLayoutWorkerGzip: (sizes.firstPaint['mag-wordcloud'] ?? 0) + layoutWorkerGzip,
@@ -69,6 +83,7 @@ async function main(): Promise<void> {
     wordcloudHost: { throughput: wordcloudThroughput, live: wordcloudLive },
     wordcloudLayout,
     wordcloudTrainee,
+    quiz: { grading: quizGrading, live: quizLive, trainee: quizTrainee },
     targets: TARGETS,
     targetsMet: {
       throughput: load.requestsPerSec >= TARGETS.requestsPerSec,
@@ -83,6 +98,10 @@ async function main(): Promise<void> {
         (size) => size.element.longestTaskMs <= TARGETS.wordcloudLongestTaskMs,
       ),
       wordcloudAddOne: wordcloudLayout.addOne.ms <= TARGETS.wordcloudAddOneMs && wordcloudLayout.addOne.moved === 0,
+      quizTraineeFirstPaint: quizTrainee.firstPaintGzip <= TARGETS.wordcloudTraineeGzip,
+      quizTraineeInAll:
+        Math.max(quizTrainee.selfPacedInAllGzip, quizTrainee.liveInAllGzip) <= TARGETS.wordcloudTraineeGzip,
+      quizLiveNothingLost: quizLive.lost === 0 && quizLive.duplicates === 0 && quizLive.errors === 0,
     },
   };
   mkdirSync(join(root, 'bench'), { recursive: true });
@@ -155,6 +174,20 @@ async function main(): Promise<void> {
   console.log(`  500 words: ${wly.visibleOf500} drawn, the rest said to be only in the table`);
   console.log(
     `  a trainee's page: ${kb(wordcloudTrainee.firstPaintGzip)} gzip to show the activity (target ≤ 25 KB: ${mark(results.targetsMet.wordcloudTraineeGzip)}), ${kb(wordcloudTrainee.withLayoutWorkerGzip)} once a cloud is drawn (layout worker)`,
+  );
+  console.log(`\nquiz`);
+  console.log(
+    `  grading ${quizGrading.responses} responses of every auto-graded type: ${quizGrading.ms} ms (median of 5)`,
+  );
+  console.log(
+    `  live, ${quizLive.trainees} trainees answering each of ${quizLive.questions} questions at once: ${quizLive.answersPerSec} answers/s,` +
+      ` p50 ${quizLive.p50} ms, p99 ${quizLive.p99} ms, max ${quizLive.max} ms; acknowledged ${quizLive.acknowledged}/${quizLive.answers},` +
+      ` lost ${quizLive.lost}, stored twice ${quizLive.duplicates}, errors ${quizLive.errors}: ${mark(results.targetsMet.quizLiveNothingLost)}`,
+  );
+  console.log(
+    `  a trainee's page: ${kb(quizTrainee.firstPaintGzip)} gzip at first (target ≤ 25 KB: ${mark(results.targetsMet.quizTraineeFirstPaint)}),` +
+      ` ${kb(quizTrainee.selfPacedInAllGzip)} in all for a self-paced attempt, ${kb(quizTrainee.liveInAllGzip)} for a live session` +
+      ` (in all ≤ 25 KB: ${mark(results.targetsMet.quizTraineeInAll)}); chart.js ${kb(quizTrainee.chartJsGzip)} only in trainers' result views`,
   );
   console.log('\nWritten to bench/results.json');
 }

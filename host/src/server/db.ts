@@ -177,6 +177,7 @@ export const MIGRATIONS: readonly string[] = [
     received_at INTEGER NOT NULL,
     UNIQUE (session_id, step, user_id)
   );
+  CREATE INDEX quiz_live_answers_user ON quiz_live_answers(session_id, user_id);
   `,
 ];
 

@@ -293,17 +293,20 @@ function liveState(ctx: HandlerContext, quiz: Quiz, now: number, joinUrl: string
       .prepare<[string], number>('SELECT COUNT(*) FROM quiz_live_participants WHERE session_id = ?')
       .pluck()
       .get(live.id) ?? 0;
-  const scores = scoresOf(ctx.db, live.id);
-  const mine = scores.find((score) => score.userId === String(ctx.user.id));
+  // What a state needs costs one indexed read each: the caller's points, and the room's scores only when a
+  // leaderboard shows them (every trainee asks for a state after every answer of a room of 500).
+  const myPoints =
+    ctx.db
+      .prepare<[string, number], number>(
+        'SELECT COALESCE(SUM(points), 0) FROM quiz_live_answers WHERE session_id = ? AND user_id = ?',
+      )
+      .pluck()
+      .get(live.id, ctx.user.id) ?? 0;
   const state: LiveState = {
     session: live.id,
     phase: session.phase,
     joined,
-    me: {
-      joined: participant !== undefined,
-      points: mine?.points ?? 0,
-      ...(participant ? { team: participant.team } : {}),
-    },
+    me: { joined: participant !== undefined, points: myPoints, ...(participant ? { team: participant.team } : {}) },
     joinUrl,
     settings: {
       ...(session.settings.timerSeconds !== undefined ? { timerSeconds: session.settings.timerSeconds } : {}),
@@ -311,15 +314,18 @@ function liveState(ctx: HandlerContext, quiz: Quiz, now: number, joinUrl: string
       leaderboard: session.settings.leaderboard,
     },
   };
-  const board = leaderboard(session.settings.leaderboard, scores, String(ctx.user.id));
-  if (board && session.phase !== 'lobby') state.leaderboard = board;
+  if (session.settings.leaderboard !== 'off' && session.phase !== 'lobby') {
+    const board = leaderboard(session.settings.leaderboard, scoresOf(ctx.db, live.id), String(ctx.user.id));
+    if (board) state.leaderboard = board;
+  }
   const slots = liveSlots(quiz);
   if (session.phase === 'question' && slots[session.step] !== undefined) {
     const index = slots[session.step]!;
     const question = quiz.slots[index]!.question;
     const order = orderOf(live.seed, session.step, question);
     const phase = phaseAt(session, now);
-    const answers = answersOf(ctx.db, live.id, session.step);
+    // Every answer is read only once revealed; before that, they are counted.
+    const answers = phase === 'revealed' ? answersOf(ctx.db, live.id, session.step) : [];
     const responses = answers.flatMap((row) => {
       try {
         return [JSON.parse(row.response) as Response];
@@ -328,7 +334,18 @@ function liveState(ctx: HandlerContext, quiz: Quiz, now: number, joinUrl: string
       }
     });
     const view = liveQuestionView(question, order, phase, responses);
-    const own = answers.find((row) => row.user_id === ctx.user.id);
+    if (phase !== 'revealed') {
+      view.responses =
+        ctx.db
+          .prepare<[string, number], number>('SELECT COUNT(*) FROM quiz_live_answers WHERE session_id = ? AND step = ?')
+          .pluck()
+          .get(live.id, session.step) ?? 0;
+    }
+    const own = ctx.db
+      .prepare<[string, number, number], AnswerRow>(
+        'SELECT user_id, response, points, state FROM quiz_live_answers WHERE session_id = ? AND step = ? AND user_id = ?',
+      )
+      .get(live.id, session.step, ctx.user.id);
     const slot = displaySlot(index, order);
     state.step = {
       index: session.step,
