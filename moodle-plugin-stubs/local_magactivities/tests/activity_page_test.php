@@ -63,11 +63,12 @@ final class activity_page_test extends \advanced_testcase {
         global $PAGE;
         $this->resetAfterTest();
         $course = $this->getDataGenerator()->create_course();
-        $activity = $this->getDataGenerator()->create_module('magreactions', ['course' => $course->id]);
+        // Any activity will do (a core one: this plugin's tests must not need an activity plugin).
+        $activity = $this->getDataGenerator()->create_module('page', ['course' => $course->id]);
         $student = $this->getDataGenerator()->create_and_enrol($course, 'student');
         $this->setUser($student);
         $cm = get_fast_modinfo($course)->get_cm($activity->cmid);
-        $PAGE->set_url('/mod/magreactions/view.php', ['id' => $cm->id]);
+        $PAGE->set_url('/mod/page/view.php', ['id' => $cm->id]);
         $PAGE->set_context(\context_module::instance($cm->id));
 
         $html = activity_page::render($cm, 'reactions', 'mag-reactions', 5, activity_page::ROLE_TRAINEE,
@@ -90,7 +91,7 @@ final class activity_page_test extends \advanced_testcase {
     public function test_render_refuses_bad_element_names_and_roles(): void {
         $this->resetAfterTest();
         $course = $this->getDataGenerator()->create_course();
-        $activity = $this->getDataGenerator()->create_module('magreactions', ['course' => $course->id]);
+        $activity = $this->getDataGenerator()->create_module('page', ['course' => $course->id]);
         $cm = get_fast_modinfo($course)->get_cm($activity->cmid);
         foreach ([['reactions', 'script', 'trainee'], ['reactions', 'mag-reactions', 'admin']] as [$type, $element, $role]) {
             try {
