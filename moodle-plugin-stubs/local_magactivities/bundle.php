@@ -18,7 +18,8 @@
  * Serves the activity bundles (ES modules and their chunks) from the bundles/ folder.
  *
  * Address: /local/magactivities/bundle.php/<revision>/<file>. Relative imports between bundle files resolve
- * under the same revision, so one plugin version is one immutable set of files that browsers cache for good.
+ * under the same revision (Moodle's JavaScript revision, changed by every upgrade and every cache purge), so one
+ * revision is one immutable set of files that browsers cache for good.
  * A revision of -1 (JavaScript caching off) disables caching. A precompressed `<file>.gz`, written by the
  * packaging step, is sent to browsers that accept gzip.
  *

@@ -24,7 +24,8 @@
  * nothing else; the page fetches the state itself through a normal web service call when N changed.
  *
  * Errors: 400 `{"error": "malformed"}`, 403 `{"error": "expired" | "bad_signature"}` (the page asks for a new
- * token through local_magactivities_get_channel_token), 404 `{"error": "gone"}`, 503 `{"error": "unavailable"}`.
+ * token through local_magactivities_get_channel_token), 404 `{"error": "gone"}`, 503 `{"error": "unavailable"}`;
+ * the answer is decided by classes/local/poll_endpoint.php (tested without Moodle in tests-pure/).
  *
  * @package    local_magactivities
  * @copyright  2025 Magistère
@@ -33,8 +34,7 @@
 
 // phpcs:disable moodle.Files.RequireLogin.Missing -- Access is given by a signed token, on purpose without a session.
 
-use local_magactivities\local\channel_token;
-use local_magactivities\local\state_version;
+use local_magactivities\local\poll_endpoint;
 
 define('NO_DEBUG_DISPLAY', true);
 define('NO_MOODLE_COOKIES', true);
@@ -58,30 +58,23 @@ function local_magactivities_poll_answer(int $status, array $body): void {
     exit;
 }
 
-$token = optional_param('t', '', PARAM_RAW_TRIMMED);
-if (!is_string($token) || $token === '') {
-    local_magactivities_poll_answer(400, ['error' => channel_token::MALFORMED]);
-}
+// The token is read as the request carried it: optional_param() would stop on `t[]=…` with a coding exception
+// (and its stack trace), where poll_endpoint answers 400 like for any other malformed token.
+$token = $_GET['t'] ?? null;
 
 try {
     $secret = get_config('local_magactivities', 'channelsecret');
-    if (!is_string($secret) || strlen($secret) < channel_token::MIN_SECRET_LENGTH) {
-        local_magactivities_poll_answer(503, ['error' => 'unavailable']);
-    }
-    $claims = channel_token::verify($secret, $token, time());
-    if ($claims['status'] === channel_token::MALFORMED) {
-        local_magactivities_poll_answer(400, ['error' => $claims['status']]);
-    } else if ($claims['status'] !== channel_token::OK) {
-        local_magactivities_poll_answer(403, ['error' => $claims['status']]);
-    }
-    // The module name comes from a token this site signed: it names an existing activity table.
-    $version = $DB->get_field($claims['modname'], 'version', ['id' => $claims['instanceid']]);
 } catch (Throwable $e) {
-    error_log('local_magactivities poll: ' . $e->getMessage());
-    local_magactivities_poll_answer(503, ['error' => 'unavailable']);
+    $secret = false;
 }
-
-if ($version === false) {
-    local_magactivities_poll_answer(404, ['error' => 'gone']);
-}
-local_magactivities_poll_answer(200, state_version::poll_answer((int) $version));
+[$status, $body] = poll_endpoint::answer($token, $secret, time(), function (string $modname, int $instanceid) {
+    global $DB;
+    try {
+        // The module name comes from a token this site signed: it names an existing activity table.
+        return $DB->get_field($modname, 'version', ['id' => $instanceid]);
+    } catch (Throwable $e) {
+        error_log('local_magactivities poll: ' . $e->getMessage());
+        throw $e;
+    }
+});
+local_magactivities_poll_answer($status, $body);

@@ -12,6 +12,7 @@ import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll, pluginDirs } from './build-amd.mjs';
 import { ACTIVITIES } from '../local_magactivities/amd/src/host_logic.js';
+import { zip } from './package.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let passed = 0;
@@ -431,6 +432,38 @@ if (vectors) {
     existsSync(fixture) &&
       JSON.stringify(JSON.parse(readFileSync(fixture, 'utf8'))) ===
         JSON.stringify(JSON.parse(readFileSync(vectors, 'utf8'))),
+  );
+}
+
+// The zips: the same input gives the same bytes, and a changed file gets another date. PHP's OPcache notices a
+// replaced file by its modification time alone: unzipped over the old plugin with the same dates, new code
+// would not run until the web server restarts (seen in a real Moodle 4.5).
+{
+  // Date and time of each central directory entry (signature PK\1\2), by name.
+  const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  const entryStamps = (archive) => {
+    const stamps = new Map();
+    for (let at = archive.indexOf(CENTRAL); at >= 0;) {
+      const nameLength = archive.readUInt16LE(at + 28);
+      const name = archive.toString('utf8', at + 46, at + 46 + nameLength);
+      stamps.set(name, `${archive.readUInt16LE(at + 14)}:${archive.readUInt16LE(at + 12)}`);
+      at = archive.indexOf(CENTRAL, at + 46 + nameLength);
+    }
+    return stamps;
+  };
+  const build = (content) =>
+    zip([{ name: 'p/' }, { name: 'p/a.php', data: Buffer.from(content) }, { name: 'p/b.php', data: Buffer.from('b') }]);
+  const first = build('<?php echo 1;');
+  check('moodle-plugin-stubs', 'package.mjs: the same input gives the same zip', first.equals(build('<?php echo 1;')));
+  const before = entryStamps(first);
+  const after = entryStamps(build('<?php echo 2;'));
+  check(
+    'moodle-plugin-stubs',
+    'package.mjs: a changed file gets another modification date (OPcache)',
+    before.size === 3 &&
+      before.get('p/a.php') !== after.get('p/a.php') &&
+      before.get('p/b.php') === after.get('p/b.php'),
+    JSON.stringify([...before, ...after]),
   );
 }
 

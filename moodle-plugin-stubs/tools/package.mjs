@@ -6,7 +6,9 @@
 // - mod_magreactions.zip, and any other plugin folder of moodle-plugin-stubs/.
 // Each zip's top folder is the plugin's directory name (magactivities/, magreactions/), as Moodle's installer
 // expects. The zip format is written here (deflate from node:zlib, CRC-32 computed here); entries are sorted
-// and dated 2025-01-01 so that the same input gives the same bytes.
+// and each file is dated from a hash of its content, so that the same input gives the same bytes and a changed
+// file never keeps its old date: PHP's OPcache notices a replaced file by its modification time alone, and an
+// admin who unzips a new build over the old one (same dates for every file) would keep running the old code.
 //
 // Also prints what each activity adds to a student's page (gzip), against the 30 KB budget, and refuses bundles
 // whose assets (the word cloud's layout worker) would not load under bundle.php: every `new URL(…, import.meta.url)`
@@ -16,6 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, dirname, relative, sep, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { pluginDirs } from './build-amd.mjs';
 
@@ -51,8 +54,25 @@ export function crc32(buffer) {
 }
 
 // ---- Zip writer ----
-const DOS_TIME = 0; // 00:00:00
-const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1; // 2025-01-01
+/** Date of directory entries: 2000-01-01 00:00:00 (DOS format). */
+const DIR_STAMP = { date: ((2000 - 1980) << 9) | (1 << 5) | 1, time: 0 };
+/** Files are dated within the 20 years from 2000-01-01, at DOS's 2-second resolution. */
+const STAMP_SPAN = 20 * 365 * 24 * 3600;
+
+/**
+ * The DOS date and time of a file entry, from its content: the same content always gets the same date, a
+ * different content another one (about 315 million possible dates), never in the future.
+ * @param {Buffer} data
+ * @returns {{date: number, time: number}}
+ */
+export function contentStamp(data) {
+  const seconds = createHash('sha256').update(data).digest().readUInt32BE(0) % STAMP_SPAN;
+  const d = new Date(Date.UTC(2000, 0, 1) + seconds * 1000);
+  return {
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+  };
+}
 
 /**
  * Writes a zip archive.
@@ -72,14 +92,15 @@ export function zip(entries) {
     const body = store ? data : deflated;
     const method = store ? 0 : 8;
     const crc = isDir ? 0 : crc32(data);
+    const stamp = isDir ? DIR_STAMP : contentStamp(data);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
     local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt16LE(stamp.time, 10);
+    local.writeUInt16LE(stamp.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -93,8 +114,8 @@ export function zip(entries) {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt16LE(stamp.time, 12);
+    central.writeUInt16LE(stamp.date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(data.length, 24);

@@ -94,8 +94,11 @@ class activity_page {
     /**
      * Base address of the bundles, with a revision so that browsers may cache them for good.
      *
-     * Served through bundle.php (slash arguments) so that a new plugin version changes every address; when slash
-     * arguments are off, the files are addressed directly in the plugin's bundles/ folder.
+     * Served through bundle.php (slash arguments). The revision is Moodle's own JavaScript revision ($CFG->jsrev,
+     * as for AMD modules): every upgrade and every "Purge all caches" changes it, so bundles replaced in place
+     * (a rebuilt zip, a new activity's bundle next to the shared chunks) never meet a browser's cached copy of the
+     * old files, which bundle.php serves as immutable. With JavaScript caching off it is -1 (no caching). When
+     * slash arguments are off, the files are addressed directly in the plugin's bundles/ folder.
      *
      * @return moodle_url
      */
@@ -104,8 +107,20 @@ class activity_page {
         if (empty($CFG->slasharguments)) {
             return new moodle_url('/local/magactivities/bundles/');
         }
-        $rev = empty($CFG->cachejs) ? -1 : (int) get_config('local_magactivities', 'version');
-        return new moodle_url('/local/magactivities/bundle.php/' . $rev . '/');
+        return new moodle_url('/local/magactivities/bundle.php/' . self::revision() . '/');
+    }
+
+    /**
+     * The revision in the bundles' addresses: Moodle's JavaScript revision, as page_requirements_manager computes it.
+     *
+     * @return int a positive revision, or -1 when JavaScript caching is off
+     */
+    public static function revision(): int {
+        global $CFG;
+        if (empty($CFG->cachejs)) {
+            return -1;
+        }
+        return empty($CFG->jsrev) ? 1 : (int) $CFG->jsrev;
     }
 
     /**

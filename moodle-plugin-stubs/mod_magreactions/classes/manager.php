@@ -180,10 +180,14 @@ class manager {
             throw $e;
         }
 
+        // Trainees are told that their answers are anonymous: the event is, so that the logs show who sent which
+        // reaction only to those who may see anonymous events (moodle/site:viewanonymousevents: managers, not
+        // trainers), as mod_feedback does for anonymous answers.
         $event = event\reaction_submitted::create([
             'objectid' => $record->id,
             'context' => $this->context,
             'relateduserid' => $userid,
+            'anonymous' => 1,
             'other' => ['reaction' => $reaction],
         ]);
         $event->add_record_snapshot('magreactions', $this->instance);
