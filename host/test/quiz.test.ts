@@ -283,3 +283,43 @@ describe('results', () => {
     expect((await state(trainer, id)).trainer).toEqual({ participants: 2, finishedAttempts: 2, needsGrading: 0 });
   });
 });
+
+describe('open answers', () => {
+  it('lets a trainer grade an essay; the gradebook follows, a trainee may not grade', async () => {
+    const quiz: Quiz = {
+      settings: { behaviour: 'deferred', maxGrade: 10, passGrade: 5 },
+      slots: [{ question: { type: 'essay', text: 'Votre avis ?', textFormat: 'plain', defaultMark: 2 } }],
+    };
+    const id = instance(quiz);
+    await ok(lucas, id, 'quiz.start', { key: key() });
+    await act(lucas, id, 1, { type: 'save', slot: 0, response: { text: 'Le travail en îlots.' } });
+    await act(lucas, id, 1, { type: 'finish' });
+    expect((await state(lucas, id)).selfPaced.grade).toBeNull();
+    const before = await ok<Results>(trainer, id, 'quiz.results');
+    expect(before.essays).toEqual([
+      expect.objectContaining({ name: 'Lucas Bernard', response: 'Le travail en îlots.', maxMark: 2, mark: null }),
+    ]);
+    const essay = before.essays[0]!;
+    expect((await call(lucas, id, 'quiz.grade', { attempt: essay.attempt, position: 0, mark: 2 })).status).toBe(403);
+    const tooMuch = await ok<{ error?: { code: string } }>(trainer, id, 'quiz.grade', {
+      attempt: essay.attempt,
+      position: 0,
+      mark: 3,
+    });
+    expect(tooMuch.error?.code).toBe('out_of_range');
+    const graded = await ok<{ results: Results }>(trainer, id, 'quiz.grade', {
+      attempt: essay.attempt,
+      position: 0,
+      mark: 1.5,
+      comment: 'Précis et justifié.',
+    });
+    expect(graded.results.essays[0]).toMatchObject({ mark: 1.5, comment: 'Précis et justifié.' });
+    const after = await state(lucas, id);
+    expect(after.selfPaced.grade).toBe(7.5);
+    expect(JSON.stringify(after)).toContain('Précis et justifié.');
+    const book = withDb(app.dataDir, (db) =>
+      db.prepare('SELECT grade, passed FROM quiz_grades WHERE instance_id = ?').all(id),
+    );
+    expect(book).toEqual([{ grade: 7.5, passed: 1 }]);
+  });
+});

@@ -80,6 +80,25 @@ export const Results = v.object({
     v.maxLength(10_000),
   ),
   maxGrade: Num,
+  /** Open answers (essays) of finished attempts, for the trainer to grade; graded ones keep their mark. */
+  essays: v.pipe(
+    v.array(
+      v.object({
+        /** The attempt, as `quiz.grade` names it. */
+        attempt: Count,
+        /** The question's place in the attempt. */
+        position: Count,
+        number: Count,
+        name: Short,
+        question: Short,
+        response: v.pipe(v.string(), v.maxLength(20_000)),
+        maxMark: Num,
+        mark: v.nullable(Num),
+        comment: v.optional(Short),
+      }),
+    ),
+    v.maxLength(10_000),
+  ),
   /** The live session's results, when there is one. */
   live: v.nullable(
     v.object({
@@ -95,3 +114,16 @@ export const Results = v.object({
 export type Results = v.InferOutput<typeof Results>;
 
 export const results = defineRequest('quiz.results', v.object({}), Results, TRAINER);
+
+/** Grades an open answer (an essay) of a finished attempt: `mark` from 0 to the question's mark; the gradebook follows. */
+export const gradeEssay = defineRequest(
+  'quiz.grade',
+  v.object({
+    attempt: Count,
+    position: Count,
+    mark: v.pipe(v.number(), v.finite(), v.minValue(0)),
+    comment: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
+  }),
+  v.object({ error: v.optional(v.object({ code: Short, message: Short })), results: Results }),
+  TRAINER,
+);

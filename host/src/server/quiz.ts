@@ -26,6 +26,7 @@ import {
   canStart,
   closeIfOverdue,
   fromDisplayed,
+  gradeManually,
   maxMarkOf,
   parseAttemptState,
   quizGrade,
@@ -63,7 +64,7 @@ import {
   type ShownResponse,
 } from '../../../quiz/src/protocol.js';
 import type { Response } from '../../../quiz/src/response.js';
-import { control, results, type Results, type TrainerPart } from '../../../quiz/src/trainer-protocol.js';
+import { control, gradeEssay, results, type Results, type TrainerPart } from '../../../quiz/src/trainer-protocol.js';
 import { liveOrder, liveQuestionView, liveResults, traineeView, type LiveOrder } from '../../../quiz/src/view.js';
 import type { ActivityInstance, ActivityType, HandlerContext } from './activities.js';
 import { defineHandler } from './activities.js';
@@ -492,11 +493,12 @@ function responseText(question: Question, response: Response | null): string {
 function buildResults(ctx: HandlerContext): Results {
   const { quiz } = definitionOf(ctx.instance);
   const rows = ctx.db
-    .prepare<[string], { user_id: number; name: string; state: string }>(
-      `SELECT a.user_id, u.display_name AS name, a.state FROM quiz_attempts a JOIN users u ON u.id = a.user_id
+    .prepare<[string], { id: number; user_id: number; name: string; state: string }>(
+      `SELECT a.id, a.user_id, u.display_name AS name, a.state FROM quiz_attempts a JOIN users u ON u.id = a.user_id
        WHERE a.instance_id = ? ORDER BY u.display_name, a.number`,
     )
     .all(ctx.instance.id);
+  const essays: Results['essays'] = [];
   const byUser = new Map<number, { name: string; attempts: AttemptState[] }>();
   for (const row of rows) {
     const parsed = (() => {
@@ -507,6 +509,23 @@ function buildResults(ctx: HandlerContext): Results {
       }
     })();
     if (!parsed) continue;
+    if (parsed.status === 'finished') {
+      parsed.slots.forEach((slot, position) => {
+        const question = quiz.slots[slot.index]?.question;
+        if (question?.type !== 'essay') return;
+        essays.push({
+          attempt: row.id,
+          position,
+          number: slot.index + 1,
+          name: row.name,
+          question: plain(question.text),
+          response: ((slot.response as { text?: string } | null)?.text ?? '').slice(0, 20_000),
+          maxMark: maxMarkOf(quiz, slot.index),
+          mark: slot.manual ? slot.manual.fraction * maxMarkOf(quiz, slot.index) : null,
+          ...(slot.manual?.comment ? { comment: slot.manual.comment.slice(0, 2_000) } : {}),
+        });
+      });
+    }
     const entry = byUser.get(row.user_id) ?? { name: row.name, attempts: [] };
     entry.attempts.push(parsed);
     byUser.set(row.user_id, entry);
@@ -564,6 +583,7 @@ function buildResults(ctx: HandlerContext): Results {
     questions,
     trainees,
     maxGrade: quiz.settings.maxGrade ?? 10,
+    essays,
     live: live
       ? {
           session: live.id,
@@ -792,5 +812,28 @@ export const quizActivity: ActivityType = {
     }),
 
     defineHandler(results, (_payload, ctx) => buildResults(ctx)),
+
+    defineHandler(gradeEssay, async ({ attempt, position, mark, comment }, ctx) => {
+      const { quiz } = definitionOf(ctx.instance);
+      const refused = await ctx.writer.run((tx) => {
+        const row = tx.db
+          .prepare<[number, string], { id: number; user_id: number; state: string }>(
+            'SELECT id, user_id, state FROM quiz_attempts WHERE id = ? AND instance_id = ?',
+          )
+          .get(attempt, ctx.instance.id);
+        if (!row) return error('no_such_attempt', 'No such attempt.');
+        const state = parseAttemptState(quiz, JSON.parse(row.state));
+        const slot = state?.slots[position];
+        if (!state || !slot) return error('no_such_slot', 'No such question.');
+        const max = maxMarkOf(quiz, slot.index);
+        if (mark > max) return error('out_of_range', `The mark is at most ${max}.`);
+        const graded = gradeManually(quiz, state, position, max === 0 ? 0 : mark / max, comment?.trim() || undefined);
+        if (!graded.ok) return error(graded.error.code, graded.error.message);
+        saveAttempt(tx, row.id, quiz, graded.state);
+        updateGrade(tx, ctx.instance.id, row.user_id, quiz);
+        return undefined;
+      });
+      return { ...(refused ? { error: refused } : {}), results: buildResults(ctx) };
+    }),
   ],
 };

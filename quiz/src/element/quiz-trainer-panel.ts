@@ -15,7 +15,7 @@ import { download, fileName } from '../../../activities/src/util/download.js';
 import { LEADERBOARDS } from '../names.js';
 import type { QuizState } from '../protocol.js';
 import { quizStrings } from '../strings.js';
-import { control, results as resultsDef, type Results } from '../trainer-protocol.js';
+import { control, gradeEssay, results as resultsDef, type Results } from '../trainer-protocol.js';
 import type { QuizTrainerApi } from './quiz.component.js';
 import { quizStyles } from './quiz.styles.js';
 
@@ -56,6 +56,15 @@ const fr = {
   points: 'Points',
   summary: '{participants} participants, {finished} tentatives terminées, {waiting} réponses à corriger',
   failed: "L'action n'a pas abouti\u00a0: {message}",
+  essays: 'Réponses ouvertes ({count})',
+  essaysNone: 'Aucune réponse ouverte à corriger.',
+  essayBy: '{name}, question {number}',
+  essayMark: 'Note (sur {max})',
+  essayComment: 'Commentaire pour la personne',
+  essaySave: 'Enregistrer la note',
+  essaySaved: 'Note enregistrée pour {name}.',
+  essayGraded: 'Corrigée\u00a0: {mark} sur {max}',
+  essayToGrade: 'À corriger',
 } as const;
 
 const strings = {
@@ -97,6 +106,15 @@ const strings = {
     points: 'Points',
     summary: '{participants} participants, {finished} finished attempts, {waiting} answers to grade',
     failed: 'That did not work: {message}',
+    essays: 'Open answers ({count})',
+    essaysNone: 'No open answer to grade.',
+    essayBy: '{name}, question {number}',
+    essayMark: 'Mark (out of {max})',
+    essayComment: 'Comment for the trainee',
+    essaySave: 'Save the mark',
+    essaySaved: 'Mark saved for {name}.',
+    essayGraded: 'Graded: {mark} out of {max}',
+    essayToGrade: 'To grade',
   },
 };
 
@@ -140,6 +158,13 @@ export class MagQuizTrainer extends LitElement {
       }
       input[type='number'] {
         width: 6rem;
+      }
+      .response {
+        margin: 0.5rem 0;
+        padding: 0.5rem;
+        border-left: 4px solid var(--mag-color-border);
+        white-space: pre-wrap;
+        overflow-wrap: break-word;
       }
     `,
   ];
@@ -267,6 +292,87 @@ export class MagQuizTrainer extends LitElement {
       count: distribution.states[s],
       right: s === 'right',
     }));
+  }
+
+  private async saveEssay(essay: Results['essays'][number], form: HTMLFormElement): Promise<void> {
+    const data = new FormData(form);
+    const mark = Number(String(data.get('mark') ?? '').replace(',', '.'));
+    const comment = String(data.get('comment') ?? '').trim();
+    this.busy = true;
+    try {
+      const answer = await this.api.call(gradeEssay, {
+        attempt: essay.attempt,
+        position: essay.position,
+        mark,
+        ...(comment ? { comment } : {}),
+      });
+      this.results = answer.results;
+      this.api.say(
+        answer.error
+          ? translate(quizStrings, this.locale, answer.error.code as keyof typeof quizStrings.fr) ||
+              answer.error.message
+          : this.t('essaySaved', { name: essay.name }),
+        Boolean(answer.error),
+      );
+    } catch (error) {
+      this.api.say(this.t('failed', { message: error instanceof Error ? error.message : String(error) }), true);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderEssays(results: Results): TemplateResult {
+    const number = (value: number) => formatNumber(this.locale, Math.round(value * 100) / 100);
+    return html`<h4>${this.t('essays', { count: results.essays.length })}</h4>
+      ${results.essays.length === 0 ? html`<p class="muted">${this.t('essaysNone')}</p>` : nothing}
+      ${results.essays.map(
+        (essay) =>
+          html`<form
+            class="question essay"
+            data-essay="${essay.attempt}-${essay.position}"
+            aria-label=${this.t('essayBy', { name: essay.name, number: essay.number })}
+            @submit=${(event: Event) => {
+              event.preventDefault();
+              void this.saveEssay(essay, event.target as HTMLFormElement);
+            }}
+          >
+            <p>
+              <strong>${this.t('essayBy', { name: essay.name, number: essay.number })}</strong> —
+              ${
+                essay.mark === null
+                  ? this.t('essayToGrade')
+                  : this.t('essayGraded', { mark: number(essay.mark), max: number(essay.maxMark) })
+              }
+            </p>
+            <p class="muted">${essay.question}</p>
+            <blockquote class="response">${essay.response}</blockquote>
+            <p class="field">
+              <label for="mark-${essay.attempt}-${essay.position}"
+                >${this.t('essayMark', { max: number(essay.maxMark) })}</label
+              >
+              <input
+                id="mark-${essay.attempt}-${essay.position}"
+                name="mark"
+                type="number"
+                min="0"
+                max=${essay.maxMark}
+                step="0.01"
+                required
+                .value=${essay.mark === null ? '' : String(essay.mark)}
+              />
+            </p>
+            <p class="field">
+              <label for="comment-${essay.attempt}-${essay.position}">${this.t('essayComment')}</label>
+              <textarea
+                id="comment-${essay.attempt}-${essay.position}"
+                name="comment"
+                rows="2"
+                .value=${essay.comment ?? ''}
+              ></textarea>
+            </p>
+            <button type="submit" class="primary" ?disabled=${this.busy}>${this.t('essaySave')}</button>
+          </form>`,
+      )}`;
   }
 
   private exportCsv(): void {
@@ -442,6 +548,7 @@ export class MagQuizTrainer extends LitElement {
                   }
                 </div>`;
               })}
+            ${this.renderEssays(results)}
             ${
               results.trainees.length > 0
                 ? html`<table data-table="trainees">

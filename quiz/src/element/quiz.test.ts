@@ -25,7 +25,7 @@ import {
 } from '../live.js';
 import type { Response } from '../response.js';
 import { act, answer, getState, join, start, updated, type QuizState } from '../protocol.js';
-import { control, results } from '../trainer-protocol.js';
+import { control, gradeEssay, results, type Results } from '../trainer-protocol.js';
 import { liveOrder, liveQuestionView, traineeView } from '../view.js';
 import type { MagQuiz } from './quiz.component.js';
 import './quiz.js';
@@ -237,7 +237,26 @@ function memoryHost(role: 'trainer' | 'trainee', quiz: Quiz = QUIZ, locale: 'fr'
     drive(action);
     return state();
   });
-  host.handle(results, () => ({ questions: [], trainees: [], maxGrade: 10, live: null }));
+  const essays: Results['essays'] = [
+    {
+      attempt: 7,
+      position: 8,
+      number: 9,
+      name: 'Emma Petit',
+      question: 'Votre avis ?',
+      response: '<b>Le travail</b> en groupes.',
+      maxMark: 1,
+      mark: null,
+    },
+  ];
+  const report = (): Results => ({ questions: [], trainees: [], maxGrade: 10, essays, live: null });
+  host.handle(results, () => report());
+  host.handle(gradeEssay, ({ attempt, position, mark, comment }) => {
+    const essay = essays.find((e) => e.attempt === attempt && e.position === position)!;
+    essay.mark = mark;
+    if (comment) essay.comment = comment;
+    return { results: report() };
+  });
   return { host, attempts, received, state, drive, answers };
 }
 
@@ -383,6 +402,27 @@ describe('<mag-quiz>', () => {
   it('speaks English when the host says so', async () => {
     const { element, close } = await mount('trainee', QUIZ, 'en');
     expect($(element, '[data-action="start"]')!.textContent).to.contain('Start an attempt');
+    close();
+  });
+});
+
+describe('<mag-quiz> trainer tools', () => {
+  it('lets a trainer grade an open answer, shown as text', async () => {
+    const { element, close } = await mount('trainer');
+    await until(() => element.shadowRoot!.querySelector('mag-quiz-trainer') !== null, 'the trainer tools');
+    const panel = element.shadowRoot!.querySelector('mag-quiz-trainer')!;
+    await until(() => panel.shadowRoot!.querySelector('[data-action="results"]') !== null, 'the results button');
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="results"]')!.click();
+    await until(() => panel.shadowRoot!.querySelector('form.essay') !== null, 'the essay');
+    const form = panel.shadowRoot!.querySelector<HTMLFormElement>('form.essay')!;
+    expect(form.querySelector('.response')!.textContent).to.equal('<b>Le travail</b> en groupes.');
+    expect(form.querySelector('b')).to.equal(null);
+    await expect(panel).to.be.accessible();
+    form.querySelector<HTMLInputElement>('input[name="mark"]')!.value = '0.5';
+    form.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Bien vu.';
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => /Corrigée/.test(panel.shadowRoot!.querySelector('form.essay')!.textContent ?? ''), 'graded');
+    expect(panel.shadowRoot!.querySelector('form.essay')!.textContent).to.contain('0,5 sur 1');
     close();
   });
 });
