@@ -81,7 +81,7 @@ export function demoProgrammeSteps(now = new Date()): unknown[] {
     {
       kind: 'module',
       id: 'module-2',
-      title: 'Éducation aux médias et à l’information',
+      title: 'EMI : vérifier une information avec ses élèves',
       catalog: { entryId: 'emi-verifier-information', version: '1.0.0' },
       opens: dayFrom(9, now),
       closes: dayFrom(23, now),
