@@ -33,6 +33,7 @@
 
 // phpcs:disable moodle.Files.RequireLogin.Missing -- Access is given by a signed token, on purpose without a session.
 
+use local_magactivities\channel;
 use local_magactivities\local\channel_token;
 use local_magactivities\local\state_version;
 
@@ -75,7 +76,16 @@ try {
         local_magactivities_poll_answer(403, ['error' => $claims['status']]);
     }
     // The module name comes from a token this site signed: it names an existing activity table.
-    $version = $DB->get_field($claims['modname'], 'version', ['id' => $claims['instanceid']]);
+    $version = false;
+    if (channel::has_due_version($claims['modname'])) {
+        $record = $DB->get_record($claims['modname'], ['id' => $claims['instanceid']], 'version, versiondue');
+        if ($record) {
+            $version = state_version::effective((int) $record->version, (int) $record->versiondue,
+                (int) floor(microtime(true) * 1000));
+        }
+    } else {
+        $version = $DB->get_field($claims['modname'], 'version', ['id' => $claims['instanceid']]);
+    }
 } catch (Throwable $e) {
     error_log('local_magactivities poll: ' . $e->getMessage());
     local_magactivities_poll_answer(503, ['error' => 'unavailable']);
