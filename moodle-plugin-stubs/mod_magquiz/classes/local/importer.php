@@ -97,4 +97,63 @@ final class importer {
     public static function slots(array $questions): array {
         return array_map(fn(array $question): array => ['question' => $question], array_values($questions));
     }
+
+    /** @var string[][] The parsers' messages (English, fixed) → a string key of the plugin, and its parameter. */
+    private const MESSAGES = [
+        '/^question name not closed with ::$/' => 'nameopen',
+        '/^unexpected \}$/' => 'unexpectedclose',
+        '/^answer block not closed with \}$/' => 'blockopen',
+        '/^unexpected \{ inside an answer block$/' => 'nestedblock',
+        '/^only one answer block per question$/' => 'twoblocks',
+        '/^text after the answer block of an essay question$/' => 'textafteressay',
+        '/^text after the answer block of a matching question$/' => 'textaftermatching',
+        '/^question without text$/' => 'notext',
+        '/^no answer gives credit$/' => 'nocredit',
+        '/^matching pair without ->$/' => 'noarrow',
+        '/^feedback is not allowed in a matching question$/' => 'matchingfeedback',
+        '/^matching pair without a right-hand side$/' => 'noright',
+        '/^a matching question needs at least two pairs$/' => 'twopairs',
+        '/^answer not starting with (.+)$/' => 'answerstart',
+        '/^weight out of -100\.\.100$/' => 'weight',
+        '/^empty answer$/' => 'emptyanswer',
+        '/^numerical question without an answer$/' => 'nonumber',
+        '/^not a number: "(.*)"$/s' => 'notnumber',
+        '/^range minimum above its maximum$/' => 'range',
+        '/^negative tolerance$/' => 'tolerance',
+        '/^not a Moodle XML file: the root element must be <quiz>$/' => 'notquiz',
+        '/^question of type "(.*)" without <questiontext>$/s' => 'noquestiontext',
+        '/^question type "(.*)" is not supported$/s' => 'unsupportedtype',
+        '/^(multichoice|shortanswer|numerical) question without answers$/' => 'noanswers',
+        '/^truefalse question without its "true" and "false" answers$/' => 'truefalse',
+        '/^matching subquestion without an answer$/' => 'subquestion',
+        '/^an ordering question needs at least two items$/' => 'twoitems',
+        '/^(.+) is not a number: "(.*)"$/s' => 'xmlnumber',
+        '/^answer fraction out of -100\.\.100: (.*)$/s' => 'fraction',
+        '/^negative defaultgrade$/' => 'defaultgrade',
+        '/^penalty out of 0\.\.1$/' => 'penalty',
+        '/^empty question$/' => 'emptyquestion',
+        '/^a DOCTYPE is not allowed in a Moodle XML file$/' => 'doctype',
+        '/^too_large$/' => 'toolarge',
+        '/^too_many$/' => 'toomany',
+    ];
+
+    /**
+     * What an error of the parsers says, as the key of a string of the plugin (`importerror:<key>`) and its
+     * parameter; null for a message of the XML reader (libxml's, in English), shown as it is.
+     *
+     * @param string $message
+     * @return array|null [key, parameter: null, a string, or for two values an object with `what` and `value`]
+     */
+    public static function message_key(string $message): ?array {
+        foreach (self::MESSAGES as $pattern => $key) {
+            if (preg_match($pattern, $message, $m)) {
+                if (count($m) > 2) {
+                    return [$key, (object) ['what' => $m[1], 'value' => $m[2]]];
+                }
+                $a = $m[1] ?? null;
+                return [$key, $key === 'answerstart' ? str_replace(' or ', ' / ', (string) $a) : $a];
+            }
+        }
+        return null;
+    }
 }
