@@ -27,6 +27,9 @@
  * session.
  */
 class restore_magquiz_activity_structure_step extends restore_activity_structure_step {
+    /** @var string[] old session id => new one: a restored session is a new game (and the ids stay unique). */
+    private $sessions = [];
+
     /**
      * Paths.
      *
@@ -86,7 +89,17 @@ class restore_magquiz_activity_structure_step extends restore_activity_structure
     }
 
     /**
-     * Restores the live session.
+     * The new id of a restored session: the ids of the original's rows stay taken on this site (unique indexes).
+     *
+     * @param string $old
+     * @return string
+     */
+    private function session_id(string $old): string {
+        return $this->sessions[$old] ??= bin2hex(random_bytes(6));
+    }
+
+    /**
+     * Restores the live session, under a new id.
      *
      * @param array $data
      */
@@ -94,6 +107,7 @@ class restore_magquiz_activity_structure_step extends restore_activity_structure
         global $DB;
         $data = (object) $data;
         $data->magquizid = $this->get_new_parentid('magquiz');
+        $data->sessionid = $this->session_id((string) $data->sessionid);
         $DB->insert_record('magquiz_live', $data);
     }
 
@@ -109,6 +123,7 @@ class restore_magquiz_activity_structure_step extends restore_activity_structure
         $data = (object) $data;
         unset($data->id);
         $data->magquizid = $this->get_new_parentid('magquiz');
+        $data->sessionid = $this->session_id((string) $data->sessionid);
         $data->userid = $this->get_mappingid('user', $data->userid);
         if (!$data->userid) {
             return null;
