@@ -99,7 +99,8 @@ final class structures {
      * @param bool $allownull
      * @return external_value
      */
-    private static function count(string $desc, int $required = VALUE_REQUIRED, bool $allownull = NULL_NOT_ALLOWED): external_value {
+    private static function count(string $desc,
+            int $required = VALUE_REQUIRED, bool $allownull = NULL_NOT_ALLOWED): external_value {
         return new external_value(PARAM_INT, $desc, $required, null, $allownull);
     }
 
@@ -135,7 +136,8 @@ final class structures {
      * @param bool $allownull
      * @return external_value
      */
-    private static function boolean(string $desc, int $required = VALUE_REQUIRED, bool $allownull = NULL_NOT_ALLOWED): external_value {
+    private static function boolean(string $desc,
+            int $required = VALUE_REQUIRED, bool $allownull = NULL_NOT_ALLOWED): external_value {
         return new external_value(PARAM_BOOL, $desc, $required, null, $allownull);
     }
 
@@ -147,7 +149,8 @@ final class structures {
      * @param int $required
      * @return external_multiple_structure
      */
-    private static function list_of(external_description $content, string $desc, int $required = VALUE_REQUIRED): external_multiple_structure {
+    private static function list_of(external_description $content,
+            string $desc, int $required = VALUE_REQUIRED): external_multiple_structure {
         return new external_multiple_structure($content, $desc, $required);
     }
 
@@ -171,7 +174,8 @@ final class structures {
      * @param bool $allownull
      * @return external_single_structure
      */
-    private static function response(int $required = VALUE_REQUIRED, bool $allownull = NULL_NOT_ALLOWED): external_single_structure {
+    private static function response(int $required = VALUE_REQUIRED,
+            bool $allownull = NULL_NOT_ALLOWED): external_single_structure {
         return new external_single_structure([
             'choice' => self::count('Single choice: the choice', VALUE_OPTIONAL),
             'choices' => self::list_of(self::count('A choice; matching: null for a stem without one', VALUE_REQUIRED,
@@ -291,7 +295,8 @@ final class structures {
      * @param bool $allownull
      * @return external_single_structure
      */
-    private static function live_results(int $required = VALUE_OPTIONAL, bool $allownull = NULL_NOT_ALLOWED): external_single_structure {
+    private static function live_results(int $required = VALUE_OPTIONAL,
+            bool $allownull = NULL_NOT_ALLOWED): external_single_structure {
         return new external_single_structure([
             'states' => new external_single_structure([
                 'right' => self::count('Right responses'),

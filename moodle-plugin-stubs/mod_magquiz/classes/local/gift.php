@@ -38,7 +38,8 @@ final class gift {
     /** @var string[] Text formats, in the order they are looked for. */
     private const FORMATS = ['html', 'markdown', 'plain', 'moodle'];
     /** @var string JavaScript's white space (`\s`). */
-    private const SPACE = '\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}';
+    private const SPACE = '\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}'
+        . '\x{205F}\x{3000}\x{FEFF}';
     /** @var string A number as GIFT writes it. */
     private const NUMBER = '/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/D';
 

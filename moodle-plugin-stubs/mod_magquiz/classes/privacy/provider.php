@@ -156,7 +156,8 @@ class provider implements
                         'question' => quiz_state::plain($question['text'], 200),
                         'response' => quiz_state::response_text($question, $slot['response'],
                             [get_string('true', 'mod_magquiz'), get_string('false', 'mod_magquiz')]),
-                        'mark' => $slot['fraction'] === null ? null : $slot['fraction'] * attempt::max_mark_of($quiz, $slot['index']),
+                        'mark' => $slot['fraction'] === null ? null
+                            : $slot['fraction'] * attempt::max_mark_of($quiz, $slot['index']),
                     ];
                 }
                 $data->attempts[] = (object) [
