@@ -75,11 +75,15 @@ function keysIn(value: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-/** An empty structure travels as `[]` (PHP's json_encode of an empty array), which the element reads as `{}`. */
+/**
+ * An empty structure travels as `[]` (PHP's json_encode of an empty array), which the schemas and the element read as
+ * `{}`: empty lists and empty objects compare alike, everything else exactly.
+ */
 function asSent(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(asSent);
+  if (Array.isArray(value)) return value.length === 0 ? 'empty' : value.map(asSent);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asSent(item)]));
+    const entries = Object.entries(value);
+    return entries.length === 0 ? 'empty' : Object.fromEntries(entries.map(([key, item]) => [key, asSent(item)]));
   }
   return value;
 }

@@ -156,6 +156,16 @@ final class quiz_scenarios {
             $m->act(13, 1, ['type' => 'finish', 'responses' => [['slot' => 2, 'response' => ['value' => true]]]],
                 'act-13-4'), true, $attempt($m, 13));
 
+        // Every review option off: a finished attempt's questions have an empty feedback (sent as [] by Moodle).
+        $off = ['correctness' => false, 'marks' => false, 'specificFeedback' => false, 'generalFeedback' => false,
+            'rightAnswer' => false];
+        $m = new quiz_memory(self::quiz(['behaviour' => 'deferred', 'reviewAfter' => $off]), self::NAMES,
+            [self::TRAINER]);
+        $m->start(14, 'start-14-1');
+        $add('deferred: finished, every review option off', 'act', 14,
+            $m->act(14, 1, ['type' => 'finish', 'responses' => [['slot' => 0, 'response' => ['choice' => 1]]]],
+                'act-14-1'), false, $attempt($m, 14));
+
         // Live: a timed session with speed points and the five best, through every question type.
         $m = new quiz_memory(self::quiz(['behaviour' => 'deferred']), self::NAMES, [self::TRAINER]);
         $add('live: opened, in its lobby (trainer)', 'live_control', self::TRAINER,
