@@ -34,7 +34,9 @@
 
 // phpcs:disable moodle.Files.RequireLogin.Missing -- Access is given by a signed token, on purpose without a session.
 
+use local_magactivities\channel;
 use local_magactivities\local\poll_endpoint;
+use local_magactivities\local\state_version;
 
 define('NO_DEBUG_DISPLAY', true);
 define('NO_MOODLE_COOKIES', true);
@@ -71,6 +73,12 @@ try {
     global $DB;
     try {
         // The module name comes from a token this site signed: it names an existing activity table.
+        if (channel::has_due_version($modname)) {
+            // A version that moves by itself at a due time (a timed live question closing with no request).
+            $record = $DB->get_record($modname, ['id' => $instanceid], 'version, versiondue');
+            return $record ? state_version::effective((int) $record->version, (int) $record->versiondue,
+                (int) floor(microtime(true) * 1000)) : false;
+        }
         return $DB->get_field($modname, 'version', ['id' => $instanceid]);
     } catch (Throwable $e) {
         error_log('local_magactivities poll: ' . $e->getMessage());

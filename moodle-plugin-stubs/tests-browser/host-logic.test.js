@@ -8,6 +8,8 @@ import { RawActivity, sleep, until } from '../../activities/src/testing/helpers.
 import { createHost } from '../local_magactivities/amd/src/host_logic.js';
 import * as v from 'valibot';
 import { WordcloudState, updated as wordcloudUpdated } from '../../wordcloud/src/protocol.ts';
+import * as quizProtocol from '../../quiz/src/protocol.ts';
+import * as quizTrainerProtocol from '../../quiz/src/trainer-protocol.ts';
 import {
   FakeClock,
   FakeMoodle,
@@ -564,5 +566,144 @@ describe('local_magactivities/host_logic: the word cloud (live event with the ve
       wordcloudSubjects.map((def) => def.subject).sort(),
     );
     expect(ACTIVITIES.wordcloud.versionOnly).to.equal(true);
+  });
+});
+
+describe('local_magactivities/host_logic: the quiz (version-only event, free-shaped answers as JSON text)', () => {
+  let host;
+  let wrapper;
+  let stop;
+  const activities = [];
+
+  const quizConfig = (overrides = {}) => pageConfig({ type: 'quiz', modname: 'magquiz', ...overrides });
+
+  /** A real SDK host on the logic and two elements of the quiz (course module 42): the caller and another. */
+  async function connect(role) {
+    moodle.role = role;
+    const logic = makeLogic();
+    host = new BridgeHost({ context: { locale: 'fr', role, user: { id: '7', name: 'Claire Martin' } } });
+    host.fallback((subject, payload, call) => logic.forward(BridgeError, subject, payload, call));
+    wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    stop = host.listen(wrapper);
+    const entry = logic.register(quizConfig({ role }));
+    logic.start(entry, host, []);
+    for (let i = 0; i < 2; i++) {
+      const activity = new RawActivity(wrapper, 'quiz', '42');
+      await activity.ask('bridge.hello', { versions: [1], activity: 'quiz', instance: '42' });
+      activities.push(activity);
+    }
+    return { logic, entry, caller: activities[0], other: activities[1] };
+  }
+
+  afterEach(() => {
+    activities.splice(0).forEach((activity) => activity.close());
+    stop?.();
+    host?.close();
+    wrapper?.remove();
+    stop = host = wrapper = undefined;
+  });
+
+  const events = (activity) => activity.received.filter((m) => m.subject === 'quiz.updated' && !m.reply_to);
+  const quizCalls = () => moodle.calls.filter((c) => c.methodname.startsWith('mod_magquiz_'));
+
+  it('pushes { version } on a new version without fetching the state, and the event passes its strict schema', async () => {
+    const logic = makeLogic();
+    const recorder = recordingHost();
+    const entry = logic.register(quizConfig());
+    logic.watchPage(recorder);
+    logic.start(entry, recorder, []);
+    await pollOnce(entry);
+    moodle.bump();
+
+    expect(await pollOnce(entry)).to.equal(2000);
+    expect(recorder.emitted).to.deep.equal([{ instance: '42', subject: 'quiz.updated', data: { version: 2 } }]);
+    expect(v.is(quizProtocol.updated.data, recorder.emitted[0].data)).to.equal(true);
+    expect(moodle.calls).to.deep.equal([]);
+  });
+
+  it('sends an attempt action as JSON text, whatever its response, and pushes nothing for a private action', async () => {
+    const { entry, caller, other } = await connect('trainee');
+    const action = { type: 'save', slot: 0, response: '<script>' };
+    const answer = await caller.ask('quiz.act', { attempt: 1, action, key: 'key-0000-0001' });
+    expect(answer.error).to.equal(undefined);
+    expect(v.is(quizProtocol.act.result, answer.result)).to.equal(true);
+    expect(quizCalls().map((c) => c.args)).to.deep.equal([
+      { attempt: 1, action: JSON.stringify(action), key: 'key-0000-0001', cmid: 42 },
+    ]);
+    expect(moodle.quizActions).to.deep.equal([action]);
+    const refused = await caller.ask('quiz.act', { attempt: 1, action: { type: 'finish' }, key: 'key-0000-0002' });
+    expect(refused.result.error).to.equal(undefined);
+    await sleep(50);
+    expect(events(caller)).to.deep.equal([]);
+    expect(events(other)).to.deep.equal([]);
+    expect(entry.known).to.equal(1);
+  });
+
+  it('sends a live answer with its response as JSON text and tells every element { version } after the answer', async () => {
+    const { entry, caller, other } = await connect('trainee');
+    const answer = await caller.ask('quiz.live.answer', {
+      step: 0,
+      response: { choices: [null, 2] },
+      elapsedMs: 1520,
+      key: 'key-0000-0003',
+    });
+    expect(v.is(quizProtocol.answer.result, answer.result)).to.equal(true);
+    expect(quizCalls()[0].args).to.deep.equal({
+      step: 0,
+      response: '{"choices":[null,2]}',
+      elapsedMs: 1520,
+      key: 'key-0000-0003',
+      cmid: 42,
+    });
+    expect(moodle.quizAnswers).to.deep.equal([{ step: 0, response: { choices: [null, 2] }, elapsedMs: 1520 }]);
+    await until(() => events(other).length === 1 && events(caller).length === 1, 'the version event');
+    expect(events(other)[0].payload).to.deep.equal({ version: 2 });
+    expect(entry.known).to.equal(2);
+  });
+
+  it("refuses the trainer's subjects to a trainee, and runs them for a trainer", async () => {
+    const trainee = await connect('trainee');
+    const refused = await trainee.caller.ask('quiz.live.control', { action: 'open' });
+    expect(refused.error?.code).to.equal('unauthorized');
+    activities.splice(0).forEach((activity) => activity.close());
+    stop?.();
+    host?.close();
+    wrapper?.remove();
+
+    const { caller, other } = await connect('trainer');
+    const opened = await caller.ask('quiz.live.control', {
+      action: 'open',
+      settings: { timerSeconds: 20, speedPoints: false, leaderboard: 'top5' },
+    });
+    expect(opened.error).to.equal(undefined);
+    expect(v.is(quizProtocol.QuizState, opened.result)).to.equal(true);
+    expect(v.is(quizTrainerProtocol.TrainerPart, opened.result.trainer)).to.equal(true);
+    expect(quizCalls().at(-1).args).to.deep.equal({
+      action: 'open',
+      settings: { timerSeconds: 20, speedPoints: false, leaderboard: 'top5' },
+      cmid: 42,
+    });
+    await until(() => events(other).length === 1, 'the version event');
+  });
+
+  it('maps every bridge subject of the quiz to its external function', async () => {
+    const { ACTIVITIES, toArgs } = await import('../local_magactivities/amd/src/host_logic.js');
+    const subjects = [...Object.values(quizProtocol), ...Object.values(quizTrainerProtocol)]
+      .filter((def) => def?.kind === 'request')
+      .map((def) => def.subject);
+    expect(Object.keys(ACTIVITIES.quiz.functions).sort()).to.deep.equal([...new Set(subjects)].sort());
+    expect(ACTIVITIES.quiz.versionOnly).to.equal(true);
+    expect(toArgs(ACTIVITIES.quiz, 'quiz.state', {}, 7)).to.deep.equal({ cmid: 7 });
+    expect(toArgs(ACTIVITIES.quiz, 'quiz.live.answer', { step: 1, key: 'k' }, 7)).to.deep.equal({
+      step: 1,
+      key: 'k',
+      cmid: 7,
+    });
+    expect(toArgs(ACTIVITIES.wordcloud, 'wordcloud.submit', { text: 'x', key: 'k' }, 7)).to.deep.equal({
+      text: 'x',
+      key: 'k',
+      cmid: 7,
+    });
   });
 });

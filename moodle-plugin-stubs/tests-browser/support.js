@@ -53,6 +53,10 @@ export class FakeMoodle {
     this.keys = new Set();
     /** @type {string[]} the word cloud's words */
     this.words = [];
+    /** Whether the quiz has a live session; its answers (decoded), and its actions (decoded). */
+    this.quizLive = false;
+    this.quizAnswers = [];
+    this.quizActions = [];
     this.gone = false;
     /** When set, every token is refused as badly signed (a changed site secret). */
     this.refuseTokens = false;
@@ -86,6 +90,37 @@ export class FakeMoodle {
     };
     return this.role === 'trainer'
       ? { ...state, moderation: { pending: [], hidden: [], merges: [], suggestions: [], entries: [] } }
+      : state;
+  }
+
+  /**
+   * The quiz's state for the current role, in the shape of QuizState (quiz/src/protocol.ts): a session in its lobby
+   * once the trainer opened one; the trainer's summary for trainers.
+   *
+   * @returns {object}
+   */
+  quizState() {
+    const state = {
+      version: this.state.version,
+      title: 'Quiz',
+      intro: { questions: 1, behaviour: 'deferred', maxGrade: 10, gradingMethod: 'highest' },
+      selfPaced: { attempt: null, attempts: [], canStart: this.role !== 'trainer', grade: null, passed: null },
+      live: this.quizLive
+        ? {
+            session: 'abc123',
+            phase: 'lobby',
+            joined: this.quizAnswers.length,
+            me: { joined: false, points: 0 },
+            settings: { speedPoints: false, leaderboard: 'off' },
+          }
+        : null,
+    };
+    return this.role === 'trainer'
+      ? {
+          ...state,
+          selfPaced: { ...state.selfPaced, reason: 'not_allowed' },
+          trainer: { participants: 0, finishedAttempts: 0, needsGrading: 0 },
+        }
       : state;
   }
 
@@ -160,6 +195,44 @@ export class FakeMoodle {
         this.words = this.words.filter((word) => word !== args.word);
         this.bump();
         return this.cloudState();
+      },
+      // A quiz on the same course module (type `quiz`): the action and the response arrive as JSON text.
+      mod_magquiz_get_state: (args) => {
+        checkCmid(args);
+        return this.quizState();
+      },
+      mod_magquiz_act: (args) => {
+        checkCmid(args);
+        if (typeof args.action !== 'string' || !Number.isInteger(args.attempt)) {
+          throw moodleException('invalidparameter', 'Invalid parameter value detected');
+        }
+        const action = JSON.parse(args.action);
+        this.quizActions.push(action);
+        // A trainee's private action: the version does not move.
+        return action.type === 'drop'
+          ? { error: { code: 'bad_action', message: 'not an action' }, state: this.quizState() }
+          : { state: this.quizState() };
+      },
+      mod_magquiz_live_answer: (args) => {
+        checkCmid(args);
+        if (typeof args.response !== 'string') {
+          throw moodleException('invalidparameter', 'Invalid parameter value detected');
+        }
+        this.quizAnswers.push({ step: args.step, response: JSON.parse(args.response), elapsedMs: args.elapsedMs });
+        this.bump();
+        return { accepted: true, state: this.quizState() };
+      },
+      mod_magquiz_live_control: (args) => {
+        checkCmid(args);
+        if (this.role !== 'trainer') {
+          throw moodleException(
+            'nopermissions',
+            'Sorry, but you do not currently have permissions to do that (Run the live sessions of a quiz).',
+          );
+        }
+        this.quizLive = true;
+        this.bump();
+        return this.quizState();
       },
       local_magactivities_get_channel_token: (args) => {
         checkCmid(args);

@@ -92,6 +92,13 @@ final class PollScheduleTest extends TestCase {
         $this->assertFalse(state_version::is_newer(5, 4));
     }
 
+    public function test_a_version_due_moves_on_by_itself_at_its_time(): void {
+        $this->assertSame(7, state_version::effective(7, 0, PHP_INT_MAX));
+        $this->assertSame(7, state_version::effective(7, 30000, 29999));
+        $this->assertSame(8, state_version::effective(7, 30000, 30000));
+        $this->assertSame(8, state_version::effective(7, 30000, 90000));
+    }
+
     public function test_the_poll_answer_is_the_version_alone(): void {
         $this->assertSame('{"v":42}', json_encode(state_version::poll_answer(42)));
     }

@@ -193,7 +193,13 @@ function staticGraph(dir, entry, seen = new Set()) {
 const PAGE_ENTRIES = [
   ['reactions activity', 'mag-reactions.js', true],
   ['word cloud', 'mag-wordcloud.js', false],
+  // The quiz: what a trainee's page loads first, then the attempt or live view and the question controls; chart.js
+  // only in the trainer's result views (LAZY_ONLY).
+  ['quiz', 'mag-quiz.js', false],
 ];
+
+/** Bundle files an entry must load only on demand, never on a trainee's first paint, and must ship. */
+const LAZY_ONLY = { 'mag-quiz.js': [/^chunks\/chart-[^/]+\.js$/] };
 
 /** Files an entry loads later, on demand (dynamic imports and workers), transitively, minus what it loads at once. */
 function lazyGraph(dir, entry, eager) {
@@ -276,9 +282,22 @@ function pagecost(amdBuild) {
         : `OVER BUDGET by ${gzip - PAGE_BUDGET} B${enforced ? '' : ' (reported, not enforced)'}`;
     console.log(`  total: ${raw} B, ${gzip} B gzip (budget ${PAGE_BUDGET} B): ${verdict}`);
     const lazy = [...lazyGraph(bundlesDir, entry, eager)].sort();
+    for (const pattern of LAZY_ONLY[entry] ?? []) {
+      const early = [...eager].filter((file) => pattern.test(file));
+      if (early.length > 0) {
+        console.error(`  ${early.join(', ')} must load only when needed, not with ${entry}`);
+        ok = false;
+      }
+      if (!lazy.some((file) => pattern.test(file))) {
+        console.error(`  ${entry} loads nothing matching ${pattern} on demand: it does not ship`);
+        ok = false;
+      }
+    }
     if (lazy.length > 0) {
       const later = lazy.map((file) => ({ name: file, ...fileCost(join(bundlesDir, file)) }));
-      console.log(`  loaded later, when needed (the trainer's tools, the cloud's layout and its worker):`);
+      console.log(
+        `  loaded later, when needed (views, the trainer's tools and charts, the cloud's layout and its worker):`,
+      );
       console.log(later.map((f) => `    ${f.name}: ${f.raw} B, ${f.gzip} B gzip`).join('\n'));
     }
     if (enforced) ok &&= gzip <= PAGE_BUDGET;

@@ -24,7 +24,8 @@ use local_magactivities\local\poll_schedule;
  *
  * An activity module takes part by answering true to `<modname>_supports(channel::FEATURE)` and by keeping an
  * integer field `version` on its instance table, bumped on every change of its live state. The light endpoint
- * poll.php reads that field, and nothing else, for the holder of a valid token.
+ * poll.php reads that field, and nothing else, for the holder of a valid token (and `versiondue` too for a module
+ * answering true to FEATURE_DUE).
  *
  * @package    local_magactivities
  * @copyright  2025 Magistère
@@ -33,6 +34,12 @@ use local_magactivities\local\poll_schedule;
 class channel {
     /** @var string Feature name an activity module answers true to in its `_supports` function. */
     public const FEATURE = 'local_magactivities_live';
+    /**
+     * @var string Feature of a module whose live state also changes by itself at a known time: its instance table
+     * has an integer field `versiondue` (ms since the epoch, 0: none), from which poll.php counts the version one
+     * higher (local\state_version::effective()).
+     */
+    public const FEATURE_DUE = 'local_magactivities_live_due';
     /** @var int Default token lifetime, in seconds. */
     public const DEFAULT_TTL = 7200;
     /** @var int Shortest token lifetime an admin may set, in seconds. */
@@ -73,6 +80,16 @@ class channel {
      */
     public static function supports(string $modname): bool {
         return (bool) plugin_supports('mod', $modname, self::FEATURE, false);
+    }
+
+    /**
+     * Whether an activity module's version also moves by itself at a due time (FEATURE_DUE).
+     *
+     * @param string $modname
+     * @return bool
+     */
+    public static function has_due_version(string $modname): bool {
+        return (bool) plugin_supports('mod', $modname, self::FEATURE_DUE, false);
     }
 
     /**

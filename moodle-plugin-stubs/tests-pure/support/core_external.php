@@ -20,7 +20,7 @@
  * what goes in and out of a web service, `validate_parameters` and `clean_returnvalue`, ported from Moodle 4.5
  * (lib/external/classes/external_api.php, external_description.php, external_value.php, external_single_structure.php,
  * external_multiple_structure.php, and validate_param / clean_param / fix_utf8 of lib/moodlelib.php for the PARAM
- * types the plugins use). Lets the pure tests and tools/wordcloud-states.php pass the word cloud's results through
+ * types the plugins use). Lets the pure tests, tools/wordcloud-states.php and tools/quiz-states.php pass the word cloud's results through
  * its real `execute_returns()` structures, as lib/ajax/service.php does before it sends them.
  *
  * Only for tests: loaded by nothing that Moodle runs.
@@ -41,6 +41,7 @@ namespace {
     defined('PARAM_ALPHA') || define('PARAM_ALPHA', 'alpha');
     defined('PARAM_ALPHAEXT') || define('PARAM_ALPHAEXT', 'alphaext');
     defined('PARAM_ALPHANUMEXT') || define('PARAM_ALPHANUMEXT', 'alphanumext');
+    defined('PARAM_FLOAT') || define('PARAM_FLOAT', 'float');
 
     if (!class_exists('invalid_parameter_exception')) {
         /**
@@ -110,6 +111,8 @@ namespace {
                     return fix_utf8($param);
                 case PARAM_INT:
                     return (int) $param;
+                case PARAM_FLOAT:
+                    return (float) $param;
                 case PARAM_BOOL:
                     $text = strtolower((string) $param);
                     if ($text === 'on' || $text === 'yes' || $text === 'true') {
@@ -149,7 +152,13 @@ namespace {
                 throw new invalid_parameter_exception($debuginfo);
             }
             $cleaned = clean_param($param, $type);
-            if ((string) $param !== (string) $cleaned) {
+            if ($type === PARAM_FLOAT) {
+                // As core\param::validate_param(): no precision check, numbers or numeric text only.
+                if (!is_float($param) && !is_int($param) && (!is_numeric($param)
+                        || !preg_match('/^[\+-]?[0-9]*\.?[0-9]*(e[-+]?[0-9]+)?$/i', (string) $param))) {
+                    throw new invalid_parameter_exception($debuginfo);
+                }
+            } else if ((string) $param !== (string) $cleaned) {
                 throw new invalid_parameter_exception($debuginfo);
             }
             return $cleaned;

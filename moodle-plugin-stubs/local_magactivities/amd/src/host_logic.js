@@ -21,7 +21,8 @@
  * lib/ajax/service.php's format, a hand-driven clock and a document whose visibility they set.
  *
  * - Transport: every activity request the host SDK does not answer itself goes to the activity's web service,
- *   `mod_<modname>_<function>`, with the activity's cmid; a Moodle exception becomes a bridge error.
+ *   `mod_<modname>_<function>`, with the activity's cmid (and the payload fields an activity lists in `jsonArgs` as
+ *   JSON text); a Moodle exception becomes a bridge error.
  * - Polling: the light endpoint poll.php is asked "what is the version now?" every `poll.min` ms while things
  *   change; the delay grows by `poll.factor` after each poll that saw nothing, up to `poll.max`. It never stops
  *   while the page is visible, pauses while it is hidden, and polls at once when the page becomes visible, gets
@@ -82,6 +83,48 @@ export const ACTIVITIES = {
     // server cuts to what its user may see.
     versionOnly: true,
   },
+  quiz: {
+    functions: {
+      'quiz.state': 'get_state',
+      'quiz.start': 'start',
+      'quiz.act': 'act',
+      'quiz.live.join': 'live_join',
+      'quiz.live.answer': 'live_answer',
+      'quiz.live.control': 'live_control',
+      'quiz.results': 'results',
+    },
+    // Payload fields whose shape only the server checks (an attempt's action, a live response: hostile input gets
+    // the quiz's own error codes there): sent as JSON text, as Moodle's parameters cannot say "any shape".
+    jsonArgs: {
+      'quiz.act': ['action'],
+      'quiz.live.answer': ['response'],
+    },
+    stateSubject: 'quiz.state',
+    updatedEvent: 'quiz.updated',
+    // As the word cloud: `{version}` only; a trainee's state holds their own attempt and never another's answers.
+    versionOnly: true,
+  },
+};
+
+/**
+ * The arguments of a web service call: the payload under the bridge's names, the fields the activity lists in
+ * `jsonArgs` as JSON text, and the course module.
+ *
+ * @param {object} activity an entry of ACTIVITIES
+ * @param {string} subject
+ * @param {object} payload
+ * @param {number} cmid
+ * @returns {object}
+ */
+export const toArgs = (activity, subject, payload, cmid) => {
+  const args = { ...(payload || {}) };
+  for (const name of (activity.jsonArgs && activity.jsonArgs[subject]) || []) {
+    if (name in args) {
+      args[name] = JSON.stringify(args[name] === undefined ? null : args[name]);
+    }
+  }
+  args.cmid = cmid;
+  return args;
 };
 
 /** Moodle error codes and exception classes that mean "not allowed". */
@@ -278,7 +321,11 @@ export const createHost = (deps) => {
     }
     let result;
     try {
-      result = await callService(`mod_${entry.modname}_${fn}`, { ...(payload || {}), cmid: entry.cmid }, false);
+      result = await callService(
+        `mod_${entry.modname}_${fn}`,
+        toArgs(entry.activity, subject, payload, entry.cmid),
+        false,
+      );
     } catch (error) {
       if (isNetworkError(error)) {
         setOnline(entry.host, false);

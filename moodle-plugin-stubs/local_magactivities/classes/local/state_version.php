@@ -52,6 +52,20 @@ final class state_version {
     }
 
     /**
+     * The version of an activity whose live state also changes by itself at a known time (a timed quiz question
+     * closes): from `$due` on (ms since the epoch; 0: never), the version is one higher than the stored one, with no
+     * write at that time. Writers then bump from this effective version (see mod_magquiz\manager::bump_version()).
+     *
+     * @param int $version the stored version
+     * @param int $due when it moves on by itself, ms since the epoch; 0 for never
+     * @param int $now ms since the epoch
+     * @return int
+     */
+    public static function effective(int $version, int $due, int $now): int {
+        return $due > 0 && $now >= $due ? $version + 1 : $version;
+    }
+
+    /**
      * The body of a poll answer: the version alone, nothing to compute.
      *
      * @param int $current

@@ -669,4 +669,91 @@ final class attempt {
                 return max($grades);
         }
     }
+
+    /**
+     * How many display positions a question's orders have: [order, choiceOrder].
+     *
+     * @param array $question
+     * @return int[]
+     */
+    private static function order_sizes(array $question): array {
+        switch ($question['type']) {
+            case 'single':
+            case 'multiple':
+                return [count($question['answers']), 0];
+            case 'matching':
+                return [count(response::matching_stems($question)), count(response::matching_choices($question))];
+            case 'ordering':
+                return [count($question['items']), 0];
+        }
+        return [0, 0];
+    }
+
+    /**
+     * Reads back a stored attempt state (decoded JSON): null when it is not one, or does not fit the quiz (questions
+     * it lacks, responses or display orders that do not fit its questions). quiz/src/attempt.ts parseAttemptState().
+     *
+     * @param array $quiz
+     * @param mixed $input
+     * @return array|null
+     */
+    public static function parse_state(array $quiz, $input): ?array {
+        $number = fn($v): bool => (is_int($v) || is_float($v)) && is_finite((float) $v);
+        $index = fn($v): bool => is_int($v) && $v >= 0;
+        $indices = fn($v): bool => is_array($v) && array_is_list($v) && count(array_filter($v, $index)) === count($v);
+        if (!is_array($input) || ($input['version'] ?? null) !== 1 || !is_int($input['number'] ?? null)
+                || $input['number'] < 1 || !is_string($input['seed'] ?? null)
+                || !in_array($input['behaviour'] ?? null, ['deferred', 'immediate', 'interactive'], true)
+                || !in_array($input['status'] ?? null, ['inProgress', 'finished'], true)
+                || !$number($input['startedAt'] ?? null)
+                || !array_key_exists('deadline', $input) || ($input['deadline'] !== null && !$number($input['deadline']))
+                || !array_key_exists('finishedAt', $input) || ($input['finishedAt'] !== null && !$number($input['finishedAt']))
+                || !is_array($input['slots'] ?? null) || !array_is_list($input['slots'])) {
+            return null;
+        }
+        foreach ($input['slots'] as $slot) {
+            if (!is_array($slot) || !$index($slot['index'] ?? null) || !$index($slot['tries'] ?? null)
+                    || !in_array($slot['status'] ?? null, ['todo', 'tryAgain', 'done'], true)
+                    || !array_key_exists('response', $slot) || !array_key_exists('outcome', $slot)
+                    || !array_key_exists('fraction', $slot) || ($slot['fraction'] !== null && !$number($slot['fraction']))
+                    || (isset($slot['invalid'])
+                        && !in_array($slot['invalid'], ['answer_required', 'not_a_number', 'all_parts_required'], true))) {
+                return null;
+            }
+            $outcome = $slot['outcome'];
+            if ($outcome !== null && (!is_array($outcome) || !array_key_exists('fraction', $outcome)
+                    || ($outcome['fraction'] !== null && !$number($outcome['fraction']))
+                    || !in_array($outcome['state'] ?? null,
+                        ['right', 'partial', 'wrong', 'unanswered', 'needsGrading', 'noMark'], true)
+                    || !is_array($outcome['feedback'] ?? null) || !array_is_list($outcome['feedback'])
+                    || count(array_filter($outcome['feedback'], 'is_string')) !== count($outcome['feedback'])
+                    || (isset($outcome['parts']) && (!$index($outcome['parts']['right'] ?? null)
+                        || !$index($outcome['parts']['total'] ?? null))))) {
+                return null;
+            }
+            if (isset($slot['manual']) && (!is_array($slot['manual']) || !$number($slot['manual']['fraction'] ?? null)
+                    || (isset($slot['manual']['comment']) && !is_string($slot['manual']['comment'])))) {
+                return null;
+            }
+            $question = $quiz['slots'][$slot['index']]['question'] ?? null;
+            if ($question === null) {
+                return null;
+            }
+            if ($slot['response'] !== null && !response::parse($question, $slot['response'])['ok']) {
+                return null;
+            }
+            [$ordersize, $choicesize] = self::order_sizes($question);
+            foreach ([['order', $ordersize], ['choiceOrder', $choicesize]] as [$key, $size]) {
+                if (!array_key_exists($key, $slot)) {
+                    continue;
+                }
+                $list = $slot[$key];
+                if (!$indices($list) || count($list) !== $size || count(array_unique($list)) !== $size
+                        || ($size > 0 && max($list) >= $size)) {
+                    return null;
+                }
+            }
+        }
+        return $input;
+    }
 }

@@ -19,7 +19,8 @@ namespace mod_magquiz\local;
 /**
  * What a trainee's browser may receive about an attempt: the only way quiz data leaves the server for a trainee.
  * PHP port of traineeView() and rightAnswer() in quiz/src/view.ts (whose header states what is shown when); both pass
- * the views of test/vectors/quiz-behaviours.json. The live views are not ported yet.
+ * the views of test/vectors/quiz-behaviours.json. The live views (liveOrder(), liveQuestionView(), liveResults()) are
+ * ported too and pass test/vectors/quiz-live.json.
  *
  * Before the behaviour allows feedback, a question's view holds its text, its choices in the attempt's order (named
  * by their position on screen), the trainee's own response and nothing else. Arrays here are JSON objects when
@@ -329,5 +330,251 @@ final class view {
                 'maxGrade' => $grade['maxGrade'], 'passed' => $grade['passed']];
         }
         return $result;
+    }
+
+    // Live mode.
+
+    /**
+     * The order a live question is shown in, the same for every trainee of the session, drawn from the session's seed
+     * (choices shuffled unless the question says not). quiz/src/view.ts liveOrder().
+     *
+     * @param array $question
+     * @param string $seed
+     * @return array ['order' => int[]] and ['choiceOrder' => int[]] when the question has them
+     */
+    public static function live_order(array $question, string $seed): array {
+        $random = new random($seed);
+        $shuffle = !array_key_exists('shuffleAnswers', $question) || $question['shuffleAnswers'] !== false;
+        $keep = fn(int $n): array => $n > 0 ? range(0, $n - 1) : [];
+        switch ($question['type']) {
+            case 'single':
+            case 'multiple':
+                $n = count($question['answers']);
+                return ['order' => $shuffle ? $random->shuffled($n) : $keep($n)];
+            case 'matching':
+                $stems = count(response::matching_stems($question));
+                $order = $shuffle ? $random->shuffled($stems) : $keep($stems);
+                return ['order' => $order, 'choiceOrder' => $random->shuffled(count(response::matching_choices($question)))];
+            case 'ordering':
+                return ['order' => $random->shuffled(count($question['items']))];
+        }
+        return [];
+    }
+
+    /**
+     * A live question as the trainees' phones and the projected screen show it. `$responses` are the trainees'
+     * responses in the question's own terms; before the reveal only their number leaves the server.
+     * quiz/src/view.ts liveQuestionView().
+     *
+     * @param array $question
+     * @param array $order from live_order()
+     * @param string $phase open, closed or revealed
+     * @param array[] $responses
+     * @return array
+     */
+    public static function live_question_view(array $question, array $order, string $phase, array $responses): array {
+        $view = self::base($question, $order['order'] ?? null, $order['choiceOrder'] ?? null);
+        $view['phase'] = $phase;
+        $view['responses'] = count($responses);
+        if ($phase === 'revealed') {
+            $view['results'] = self::live_results($question, $order, $responses);
+        }
+        return $view;
+    }
+
+    /**
+     * A number as JavaScript's String() writes it (shortest digits that read back the same).
+     *
+     * @param int|float $value
+     * @return string
+     */
+    public static function js_number($value): string {
+        if (is_int($value)) {
+            return (string) $value;
+        }
+        if (is_nan($value)) {
+            return 'NaN';
+        }
+        if (is_infinite($value)) {
+            return $value > 0 ? 'Infinity' : '-Infinity';
+        }
+        if ($value == 0) {
+            return '0';
+        }
+        $sign = $value < 0 ? '-' : '';
+        $abs = abs($value);
+        for ($precision = 0; $precision < 17; $precision++) {
+            $text = sprintf('%.' . $precision . 'e', $abs);
+            if ((float) $text === $abs) {
+                break;
+            }
+        }
+        [$mantissa, $exponent] = explode('e', $text);
+        $digits = rtrim(str_replace('.', '', $mantissa), '0');
+        $digits = $digits === '' ? '0' : $digits;
+        $k = strlen($digits);
+        $n = (int) $exponent + 1;
+        if ($k <= $n && $n <= 21) {
+            return $sign . $digits . str_repeat('0', $n - $k);
+        }
+        if (0 < $n && $n <= 21) {
+            return $sign . substr($digits, 0, $n) . '.' . substr($digits, $n);
+        }
+        if (-6 < $n && $n <= 0) {
+            return $sign . '0.' . str_repeat('0', -$n) . $digits;
+        }
+        $e = $n - 1;
+        $mantissa = $k === 1 ? $digits : $digits[0] . '.' . substr($digits, 1);
+        return $sign . $mantissa . 'e' . ($e < 0 ? '-' : '+') . abs($e);
+    }
+
+    /**
+     * The label of a short or numerical answer in the live results.
+     *
+     * @param array $question
+     * @param int $index
+     * @return string
+     */
+    private static function answer_label(array $question, int $index): string {
+        if ($question['type'] === 'shortanswer') {
+            return self::clean_answer($question['answers'][$index]['text'] ?? '');
+        }
+        if ($question['type'] !== 'numerical') {
+            return '';
+        }
+        $answer = $question['answers'][$index] ?? null;
+        if ($answer === null || $answer['kind'] === 'any') {
+            return '*';
+        }
+        if ($answer['kind'] === 'exact') {
+            return $answer['tolerance'] == 0 ? self::js_number($answer['value'])
+                : self::js_number($answer['value']) . ' ± ' . self::js_number($answer['tolerance']);
+        }
+        return self::js_number($answer['min']) . '..' . self::js_number($answer['max']);
+    }
+
+    /**
+     * The index of the first answer a short or numerical response matches, in order; -1 for none.
+     *
+     * @param array $question
+     * @param string $text
+     * @return int
+     */
+    private static function matching_answer(array $question, string $text): int {
+        $value = $question['type'] === 'numerical' ? grader::parse_number($text) : null;
+        foreach ($question['answers'] as $i => $answer) {
+            $matches = $question['type'] === 'shortanswer'
+                ? grader::matches_wildcard($text, $answer['text'], (bool) $question['caseSensitive'])
+                : grader::within_tolerance($answer, $value);
+            if ($matches) {
+                return $i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The results of a live question, per answer, for the reveal (and the trainer's distributions).
+     * quiz/src/view.ts liveResults().
+     *
+     * @param array $question
+     * @param array $order from live_order(), or [] for the bank's order
+     * @param array[] $responses in the question's own terms
+     * @return array
+     */
+    public static function live_results(array $question, array $order, array $responses): array {
+        $states = ['right' => 0, 'partial' => 0, 'wrong' => 0];
+        $shownorder = $order['order'] ?? null;
+        $choiceorder = $order['choiceOrder'] ?? null;
+        foreach ($responses as $response) {
+            $outcome = grader::grade($question, $response);
+            if (isset($states[$outcome['state']])) {
+                $states[$outcome['state']]++;
+            }
+        }
+        $results = ['states' => $states];
+        switch ($question['type']) {
+            case 'single':
+            case 'multiple':
+                $best = max(array_column($question['answers'], 'fraction'));
+                $counts = array_fill(0, count($question['answers']), 0);
+                foreach ($responses as $response) {
+                    $chosen = $question['type'] === 'single' ? [$response['choice']] : $response['choices'];
+                    foreach ($chosen as $c) {
+                        if (isset($counts[$c])) {
+                            $counts[$c]++;
+                        }
+                    }
+                }
+                $choices = [];
+                foreach ($question['answers'] as $i => $answer) {
+                    $choices[] = [
+                        'id' => self::position($shownorder, $i),
+                        'count' => $counts[$i],
+                        'right' => $question['type'] === 'single' ? $answer['fraction'] == $best && $best > 0
+                            : $answer['fraction'] > 0,
+                    ];
+                }
+                usort($choices, fn(array $a, array $b): int => $a['id'] <=> $b['id']);
+                $results['choices'] = $choices;
+                break;
+            case 'truefalse':
+                $yes = count(array_filter($responses, fn(array $r): bool => !empty($r['value'])));
+                $results['truefalse'] = ['true' => $yes, 'false' => count($responses) - $yes,
+                    'correct' => (bool) $question['correct']];
+                break;
+            case 'shortanswer':
+            case 'numerical':
+                $counts = array_fill(0, count($question['answers']), 0);
+                $other = 0;
+                foreach ($responses as $response) {
+                    if (grader::grade($question, $response)['state'] === 'unanswered') {
+                        continue;
+                    }
+                    $index = self::matching_answer($question, (string) $response['text']);
+                    if ($index >= 0) {
+                        $counts[$index]++;
+                    } else {
+                        $other++;
+                    }
+                }
+                $answers = [];
+                foreach ($question['answers'] as $i => $answer) {
+                    $answers[] = ['label' => self::answer_label($question, $i), 'count' => $counts[$i],
+                        'state' => grader::state_for_fraction($answer['fraction'] / 100)];
+                }
+                $results['answers'] = $answers;
+                $results['other'] = $other;
+                break;
+            case 'matching':
+                $stems = response::matching_stems($question);
+                $choices = response::matching_choices($question);
+                $shownstems = $shownorder ?? array_keys($stems);
+                $shownchoices = $choiceorder ?? array_keys($choices);
+                $rows = [];
+                foreach ($shownstems as $id => $stem) {
+                    $counts = array_fill(0, count($shownchoices), 0);
+                    foreach ($responses as $response) {
+                        $c = $response['choices'][$stem] ?? null;
+                        $at = $c === null ? -1 : self::position($choiceorder, $c);
+                        if ($at >= 0) {
+                            $counts[$at]++;
+                        }
+                    }
+                    $right = array_search($stems[$stem]['right'] ?? '', $choices, true);
+                    $rows[] = ['id' => $id, 'counts' => $counts,
+                        'right' => self::position($choiceorder, $right === false ? -1 : $right)];
+                }
+                $results['stems'] = $rows;
+                break;
+        }
+        $right = self::right_answer($question, $shownorder, $choiceorder);
+        if ($right !== null) {
+            $results['rightAnswer'] = $right;
+        }
+        if (!empty($question['generalFeedback'])) {
+            $results['generalFeedback'] = $question['generalFeedback'];
+        }
+        return $results;
     }
 }

@@ -1,0 +1,177 @@
+/**
+ * The Moodle plugin's answers against the bridge's schemas: every scenario of
+ * moodle-plugin-stubs/tests-pure/support/quiz_scenarios.php (self-paced attempts in each behaviour, hostile actions, a
+ * live session through every question type with a timer that closes a question by itself, the leaderboards, the
+ * trainer's results), built by mod_magquiz's pure PHP classes and cleaned by each web service's real
+ * `execute_returns()` structure as Moodle does before it sends them, written by
+ * `php moodle-plugin-stubs/tools/quiz-states.php`.
+ *
+ * Each answer must pass its valibot schema exactly (nothing the schema would strip, no null where a key is optional);
+ * the trainer-only part must pass its own schema; a trainee's answer must hold no secret of the bank (every secret is
+ * marked) before the behaviour or the reveal allows it; and what a trainee sees of an attempt or a live question must
+ * be what the TypeScript logic (traineeView, liveOrder, liveQuestionView) builds from the same data.
+ *
+ * Needs php-cli with intl and mbstring (Debian packages that `npm test` installs).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { closeIfOverdue, liveOrder, liveQuestionView, traineeView } from '../src/index.js';
+import type { AttemptState, Question, Quiz, Response } from '../src/index.js';
+import { QuizState, act, answer } from '../src/protocol.js';
+import { Results, TrainerPart } from '../src/trainer-protocol.js';
+
+interface Scenario {
+  name: string;
+  function: 'get_state' | 'start' | 'act' | 'live_join' | 'live_answer' | 'live_control' | 'results';
+  role: 'trainer' | 'trainee';
+  value: Record<string, unknown>;
+  secrets: boolean;
+  check: {
+    attempt?: { quiz: Quiz; state: AttemptState; now: number };
+    live?: { question: Question; seed: string; phase: 'open' | 'closed' | 'revealed'; responses: Response[] };
+    versionAbove?: number;
+  };
+}
+
+const SCRIPT = fileURLToPath(new URL('../../moodle-plugin-stubs/tools/quiz-states.php', import.meta.url));
+
+function load(): { secret: string; names: string[]; scenarios: Scenario[] } {
+  const run = spawnSync('php', [SCRIPT], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.error) throw new Error(`php-cli is needed to run ${SCRIPT}: ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`${SCRIPT} failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout) as { secret: string; names: string[]; scenarios: Scenario[] };
+}
+
+const { secret, names, scenarios } = load();
+
+const SCHEMAS: Record<Scenario['function'], v.GenericSchema> = {
+  get_state: QuizState,
+  start: QuizState,
+  act: act.result,
+  live_join: QuizState,
+  live_answer: answer.result,
+  live_control: QuizState,
+  results: Results,
+};
+
+const stateOf = (scenario: Scenario): v.InferOutput<typeof QuizState> | undefined =>
+  scenario.function === 'results'
+    ? undefined
+    : ((scenario.function === 'act' || scenario.function === 'live_answer'
+        ? scenario.value['state']
+        : scenario.value) as v.InferOutput<typeof QuizState>);
+
+/** Keys that would give the key away, anywhere in a value. */
+function keysIn(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysIn(item, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      out.add(key);
+      keysIn(item, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * An empty structure travels as `[]` (PHP's json_encode of an empty array), which the schemas and the element read as
+ * `{}`: empty lists and empty objects compare alike, everything else exactly.
+ */
+function asSent(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? 'empty' : value.map(asSent);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length === 0 ? 'empty' : Object.fromEntries(entries.map(([key, item]) => [key, asSent(item)]));
+  }
+  return value;
+}
+
+describe('mod_magquiz answers, as Moodle sends them', () => {
+  it('cover every function, both roles, every question type live, and every leaderboard', () => {
+    expect(new Set(scenarios.map((s) => s.function))).toEqual(new Set(Object.keys(SCHEMAS)));
+    expect(new Set(scenarios.map((s) => s.role))).toEqual(new Set(['trainer', 'trainee']));
+    const live = scenarios.flatMap((s) => (s.check.live ? [s.check.live.question.type] : []));
+    expect(new Set(live).size).toBe(8);
+    const boards = scenarios.flatMap((s) => {
+      const board = stateOf(s)?.live?.leaderboard;
+      return board ? [board.kind] : [];
+    });
+    expect(new Set(boards)).toEqual(new Set(['top5', 'progress', 'teams']));
+    expect(scenarios.some((s) => s.check.versionAbove !== undefined)).toBe(true);
+  });
+
+  describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
+    it('passes its schema exactly', () => {
+      const parsed = v.safeParse(SCHEMAS[scenario.function], scenario.value);
+      expect(parsed.issues?.map((issue) => `${v.getDotPath(issue) ?? ''}: ${issue.message}`) ?? []).toEqual([]);
+      // Unknown keys would be stripped by the schema: the parsed value is the value itself (an empty structure,
+      // sent as [], aside).
+      expect(asSent(parsed.output)).toEqual(asSent(scenario.value));
+      const trainer = stateOf(scenario)?.trainer;
+      if (scenario.role === 'trainer' && stateOf(scenario)) {
+        expect(v.safeParse(TrainerPart, trainer).success, 'the trainer part passes its own schema').toBe(true);
+      } else {
+        expect(trainer).toBeUndefined();
+      }
+    });
+
+    if (scenario.role === 'trainee' && !scenario.secrets) {
+      it('holds no secret of the bank, no key, nobody else (but the five best the trainer chose to show)', () => {
+        const json = JSON.stringify(scenario.value);
+        expect(json).not.toContain(secret);
+        const withoutBoard = JSON.stringify(scenario.value, (key, value: unknown) =>
+          key === 'leaderboard' && (value as { kind?: string } | null)?.kind === 'top5' ? undefined : value,
+        );
+        for (const name of names) expect(withoutBoard).not.toContain(name);
+        const keys = keysIn(scenario.value);
+        for (const key of [
+          'rightAnswer',
+          'results',
+          'fraction',
+          'general',
+          'specific',
+          'generalFeedback',
+          'graderInfo',
+        ]) {
+          expect(keys.has(key), key).toBe(false);
+        }
+      });
+    }
+
+    const { attempt, live, versionAbove } = scenario.check;
+    const state = stateOf(scenario);
+    if (attempt && state) {
+      it('shows the attempt as traineeView builds it', () => {
+        const expected = traineeView(
+          attempt.quiz,
+          closeIfOverdue(attempt.quiz, attempt.state, attempt.now),
+          attempt.now,
+        );
+        expect(asSent(state.selfPaced.attempt)).toEqual(asSent(JSON.parse(JSON.stringify(expected))));
+      });
+    }
+    if (live && state) {
+      it('shows the live question as liveQuestionView builds it', () => {
+        const order = liveOrder(live.question, live.seed);
+        const expected = liveQuestionView(
+          live.question,
+          order,
+          live.phase,
+          live.phase === 'revealed' ? live.responses : [],
+        );
+        expected.responses = live.responses.length;
+        expect(state.live?.step?.question).toEqual(JSON.parse(JSON.stringify(expected)));
+        if (live.phase !== 'revealed') expect(JSON.stringify(state.live?.step)).not.toContain(secret);
+      });
+    }
+    if (versionAbove !== undefined && state) {
+      it('moves the version on when the timer closes the question', () => {
+        expect(state.version).toBeGreaterThan(versionAbove);
+        expect(state.live?.step?.question.phase).toBe('closed');
+        expect(state.live?.step?.timeLeftMs).toBeNull();
+      });
+    }
+  });
+});
