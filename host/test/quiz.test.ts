@@ -299,7 +299,7 @@ describe('open answers', () => {
     expect(before.essays).toEqual([
       expect.objectContaining({ name: 'Lucas Bernard', response: 'Le travail en îlots.', maxMark: 2, mark: null }),
     ]);
-    const essay = before.essays[0]!;
+    const essay = before.essays![0]!;
     expect((await call(lucas, id, 'quiz.grade', { attempt: essay.attempt, position: 0, mark: 2 })).status).toBe(403);
     const tooMuch = await ok<{ error?: { code: string } }>(trainer, id, 'quiz.grade', {
       attempt: essay.attempt,
@@ -313,7 +313,7 @@ describe('open answers', () => {
       mark: 1.5,
       comment: 'Précis et justifié.',
     });
-    expect(graded.results.essays[0]).toMatchObject({ mark: 1.5, comment: 'Précis et justifié.' });
+    expect(graded.results.essays![0]).toMatchObject({ mark: 1.5, comment: 'Précis et justifié.' });
     const after = await state(lucas, id);
     expect(after.selfPaced.grade).toBe(7.5);
     expect(JSON.stringify(after)).toContain('Précis et justifié.');

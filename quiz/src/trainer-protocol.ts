@@ -80,24 +80,29 @@ export const Results = v.object({
     v.maxLength(10_000),
   ),
   maxGrade: Num,
-  /** Open answers (essays) of finished attempts, for the trainer to grade; graded ones keep their mark. */
-  essays: v.pipe(
-    v.array(
-      v.object({
-        /** The attempt, as `quiz.grade` names it. */
-        attempt: Count,
-        /** The question's place in the attempt. */
-        position: Count,
-        number: Count,
-        name: Short,
-        question: Short,
-        response: v.pipe(v.string(), v.maxLength(20_000)),
-        maxMark: Num,
-        mark: v.nullable(Num),
-        comment: v.optional(Short),
-      }),
+  /**
+   * Open answers (essays) of finished attempts, for the trainer to grade; graded ones keep their mark. Absent from
+   * a host that does not grade essays (`quiz.grade`).
+   */
+  essays: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          /** The attempt, as `quiz.grade` names it. */
+          attempt: Count,
+          /** The question's place in the attempt. */
+          position: Count,
+          number: Count,
+          name: Short,
+          question: Short,
+          response: v.pipe(v.string(), v.maxLength(20_000)),
+          maxMark: Num,
+          mark: v.nullable(Num),
+          comment: v.optional(Short),
+        }),
+      ),
+      v.maxLength(10_000),
     ),
-    v.maxLength(10_000),
   ),
   /** The live session's results, when there is one. */
   live: v.nullable(

@@ -498,7 +498,7 @@ function buildResults(ctx: HandlerContext): Results {
        WHERE a.instance_id = ? ORDER BY u.display_name, a.number`,
     )
     .all(ctx.instance.id);
-  const essays: Results['essays'] = [];
+  const essays: NonNullable<Results['essays']> = [];
   const byUser = new Map<number, { name: string; attempts: AttemptState[] }>();
   for (const row of rows) {
     const parsed = (() => {

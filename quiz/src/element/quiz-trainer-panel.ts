@@ -294,7 +294,7 @@ export class MagQuizTrainer extends LitElement {
     }));
   }
 
-  private async saveEssay(essay: Results['essays'][number], form: HTMLFormElement): Promise<void> {
+  private async saveEssay(essay: NonNullable<Results['essays']>[number], form: HTMLFormElement): Promise<void> {
     const data = new FormData(form);
     const mark = Number(String(data.get('mark') ?? '').replace(',', '.'));
     const comment = String(data.get('comment') ?? '').trim();
@@ -321,7 +321,8 @@ export class MagQuizTrainer extends LitElement {
     }
   }
 
-  private renderEssays(results: Results): TemplateResult {
+  private renderEssays(results: Results): TemplateResult | typeof nothing {
+    if (!results.essays) return nothing;
     const number = (value: number) => formatNumber(this.locale, Math.round(value * 100) / 100);
     return html`<h4>${this.t('essays', { count: results.essays.length })}</h4>
       ${results.essays.length === 0 ? html`<p class="muted">${this.t('essaysNone')}</p>` : nothing}

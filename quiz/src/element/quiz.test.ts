@@ -237,7 +237,7 @@ function memoryHost(role: 'trainer' | 'trainee', quiz: Quiz = QUIZ, locale: 'fr'
     drive(action);
     return state();
   });
-  const essays: Results['essays'] = [
+  const essays: NonNullable<Results['essays']> = [
     {
       attempt: 7,
       position: 8,
