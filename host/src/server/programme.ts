@@ -34,7 +34,7 @@ function parseSteps(text: string | undefined): Step[] {
 }
 
 /** Steps of an instance: saved ones, else those it was created with. */
-function stepsOf(db: Db, instance: ActivityInstance): Step[] {
+export function stepsOf(db: Db, instance: ActivityInstance): Step[] {
   const saved = db
     .prepare<[string], string>('SELECT steps FROM programme_instances WHERE instance_id = ?')
     .pluck()
@@ -45,7 +45,7 @@ function stepsOf(db: Db, instance: ActivityInstance): Step[] {
   return parsed.success ? parsed.output : [];
 }
 
-function versionOf(db: Db, instanceId: string): number {
+export function versionOf(db: Db, instanceId: string): number {
   return (
     db.prepare<[string], number>('SELECT version FROM activity_instances WHERE id = ?').pluck().get(instanceId) ?? 0
   );
@@ -72,12 +72,15 @@ export function programmeState(db: Db, instance: ActivityInstance, userId: numbe
 }
 
 /**
- * The modules a trainer may add. The reference host offers those of its catalog provider (set by the app); none
- * until one is set.
+ * The modules a trainer may add. The reference host offers those of its catalog provider (set by the app, for its
+ * database; without `db`, for every app that set none); none until one is set.
  */
-let catalogProvider: () => CatalogChoice[] = () => [];
-export function setProgrammeCatalog(provider: () => CatalogChoice[]): void {
-  catalogProvider = provider;
+type CatalogProvider = () => CatalogChoice[] | Promise<CatalogChoice[]>;
+let catalogProvider: CatalogProvider = () => [];
+const catalogProviders = new WeakMap<Db, CatalogProvider>();
+export function setProgrammeCatalog(provider: CatalogProvider, db?: Db): void {
+  if (db) catalogProviders.set(db, provider);
+  else catalogProvider = provider;
 }
 
 export const programmeActivity: ActivityType = {
@@ -106,6 +109,8 @@ export const programmeActivity: ActivityType = {
       return { saved, state: programmeState(ctx.db, ctx.instance, ctx.user.id) };
     }),
 
-    defineHandler(catalogChoices, () => ({ modules: catalogProvider() })),
+    defineHandler(catalogChoices, async (_payload, ctx) => ({
+      modules: await (catalogProviders.get(ctx.db) ?? catalogProvider)(),
+    })),
   ],
 };
