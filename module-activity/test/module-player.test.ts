@@ -204,3 +204,34 @@ describe('items as the player receives them', () => {
     expect(splitParts('', 10)).toEqual(['']);
   });
 });
+
+describe('the report as CSV', () => {
+  it('writes French decimals, neutralises formulas in names and titles, and leaves missing scores empty', async () => {
+    const { reportCsv } = await import('../src/module/report.js');
+    const csv = reportCsv(
+      [{ stepId: 'm1', title: '+Module', version: '1.0.0', scored: true }],
+      [
+        {
+          userId: '1',
+          name: 'Léa; "la" Moreau',
+          steps: { m1: { percent: 66.7, completed: false, seconds: 95, score: null } },
+          programme: { percent: 66.7, completed: false, seconds: 95, score: null },
+        },
+      ],
+      {
+        trainee: 'Stagiaire',
+        programme: 'Formation',
+        progress: (title) => `${title} — progression (%)`,
+        time: (title) => `${title} — temps (min)`,
+        score: (title) => `${title} — score (%)`,
+      },
+      'fr',
+    );
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      "Stagiaire;'+Module — progression (%);'+Module — temps (min);'+Module — score (%);Formation — progression (%);Formation — temps (min);Formation — score (%)",
+      '"Léa; ""la"" Moreau";66,7;1,6;;66,7;1,6;',
+      '',
+    ]);
+  });
+});

@@ -47,6 +47,7 @@ import {
 import {
   ACTIVITY_TYPE,
   getState,
+  reported,
   updated,
   type ModuleState,
   type StepView,
@@ -58,7 +59,6 @@ import {
   add,
   preview,
   report,
-  reported,
   search,
   update,
   type CatalogCard,

@@ -81,3 +81,6 @@ export const getState = defineRequest('module.state', v.object({}), ModuleState)
 
 /** The programme's module steps changed (added, updated): every client asks for its state again. */
 export const updated = defineEvent('module.updated', v.strictObject({ version: Count }));
+
+/** A trainee's progress changed: trainers' reports fetch again (trainees ignore it). */
+export const reported = defineEvent('module.reported', v.strictObject({ version: Count }));

@@ -4,7 +4,7 @@
  * the trainer's panel: a trainee's page never carries these schemas.
  */
 import * as v from 'valibot';
-import { defineEvent, defineRequest } from '../../../activities/src/bridge/protocol.js';
+import { defineRequest } from '../../../activities/src/bridge/protocol.js';
 import { FACETS } from '../catalog/search.js';
 import { WebLink } from '../programme/model.js';
 import { CatalogProblem, Count, ModuleState, Percent } from './protocol.js';
@@ -148,6 +148,3 @@ export const report = defineRequest(
   Report,
   ['trainer'],
 );
-
-/** A trainee's progress changed: trainers' reports fetch again (trainees ignore it). */
-export const reported = defineEvent('module.reported', v.strictObject({ version: Count }));
