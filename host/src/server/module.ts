@@ -447,6 +447,9 @@ function written(states: Map<string, ItemState>, itemId: string, figures: StepFi
   };
 }
 
+/** Seconds a time report may exceed the wall-clock time since the item's previous one. */
+const TIME_SLACK_S = 5;
+
 const PREVIEW: Written = {
   recorded: false,
   item: EMPTY_ITEM,
@@ -720,6 +723,19 @@ export const moduleActivity: ActivityType = {
         );
       }
       return ctx.writer.run((tx) => {
+        // Time spent cannot exceed the time since this item's last report (and a little slack): a client that
+        // sends reports faster than time goes does not pile up hours.
+        const last = tx.db
+          .prepare<[string, string, number, string], number>(
+            `SELECT updated_at FROM module_item_progress
+             WHERE instance_id = ? AND step_id = ? AND user_id = ? AND item_id = ?`,
+          )
+          .pluck()
+          .get(programme.id, stepId, ctx.user.id, itemId);
+        const counted =
+          last === undefined
+            ? seconds
+            : Math.min(seconds, Math.max(0, Math.floor((tx.now - last) / 1000)) + TIME_SLACK_S);
         tx.db
           .prepare<[string, string, number, string, number, number, number]>(
             `INSERT INTO module_item_progress (instance_id, step_id, user_id, item_id, completed, seconds, updated_at)
@@ -728,7 +744,7 @@ export const moduleActivity: ActivityType = {
                completed = MAX(completed, excluded.completed), seconds = seconds + excluded.seconds,
                updated_at = excluded.updated_at`,
           )
-          .run(programme.id, stepId, ctx.user.id, itemId, completed ? 1 : 0, seconds, tx.now);
+          .run(programme.id, stepId, ctx.user.id, itemId, completed ? 1 : 0, counted, tx.now);
         const figures = saveFigures(tx, programme.id, stepId, ctx.user.id, loaded.pkg);
         bumpReport(tx, ctx.instance.id);
         return written(itemStates(tx.db, programme.id, stepId, ctx.user.id), itemId, figures, true);

@@ -19,6 +19,7 @@ import {
   type ProgrammeState,
   type StepProgress,
 } from '../../../module-activity/src/programme/protocol.js';
+import { updated as moduleUpdated } from '../../../module-activity/src/module/protocol.js';
 import type { ActivityInstance, ActivityType } from './activities.js';
 import { defineHandler } from './activities.js';
 import type { Db } from './db.js';
@@ -104,6 +105,13 @@ export const programmeActivity: ActivityType = {
           .pluck()
           .get(ctx.instance.id)!;
         tx.emit(updated, ctx.instance.id, { version });
+        // The course's module players list the programme's module steps: they ask for their state again.
+        for (const moduleId of tx.db
+          .prepare<[string], string>("SELECT id FROM activity_instances WHERE course_id = ? AND type = 'module'")
+          .pluck()
+          .all(ctx.instance.courseId)) {
+          tx.emit(moduleUpdated, moduleId, { version });
+        }
         return true;
       });
       return { saved, state: programmeState(ctx.db, ctx.instance, ctx.user.id) };
