@@ -533,4 +533,18 @@ describe('a catalog that serves garbage', () => {
     });
     expect(result.catalogs[1]!.problem).toBeUndefined();
   });
+
+  it('starts, and says so, when its own sample cannot be a catalog (a plain-http frame origin)', async () => {
+    const plain = await startApp({ MAG_FRAME_ORIGIN: 'http://activites.example.org' });
+    try {
+      const cookie = await login(plain, 'claire.martin');
+      const result = (await bridge(plain, cookie, MODULES, 'module.catalog_search', {})).body.result as SearchResult;
+      expect(result.total).toBe(0);
+      expect(result.catalogs).toEqual([
+        { base: 'http://activites.example.org/catalog/sample/', problem: { code: 'bad_url', url: expect.any(String) } },
+      ]);
+    } finally {
+      await plain.close();
+    }
+  });
 });

@@ -77,7 +77,8 @@ interface LoadedIndex {
 
 interface CatalogState {
   base: string;
-  client: CatalogClient;
+  /** Null when the client refused the base URL itself. */
+  client: CatalogClient | null;
   loaded: LoadedIndex | null;
   problem: CatalogProblem | null;
   failedAt: number;
@@ -135,18 +136,21 @@ export class Catalogs {
     const remoteFetch = options.fetch ?? fetch;
     const timed: typeof fetch = (input, init) =>
       remoteFetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-    this.#catalogs = this.bases.map((base) => ({
-      base,
-      client: createCatalogClient({
-        baseUrl: base,
-        allowlist: this.bases,
-        fetch: base === this.sampleBase ? this.#sampleFetch : timed,
-      }),
-      loaded: null,
-      problem: null,
-      failedAt: 0,
-      loading: null,
-    }));
+    this.#catalogs = this.bases.map((base) => {
+      const state: CatalogState = { base, client: null, loaded: null, problem: null, failedAt: 0, loading: null };
+      try {
+        state.client = createCatalogClient({
+          baseUrl: base,
+          allowlist: this.bases,
+          fetch: base === this.sampleBase ? this.#sampleFetch : timed,
+        });
+      } catch (error) {
+        // A base the client refuses (the sample on a plain-http frame origin that is not localhost): said, for good.
+        state.problem = problemOf(error);
+        state.failedAt = Infinity;
+      }
+      return state;
+    });
   }
 
   /** Builds the sample catalog (once per process; the build is deterministic, so a rebuild changes nothing). */
@@ -193,10 +197,11 @@ export class Catalogs {
     const now = this.#now();
     const fresh = state.loaded && now - state.loaded.loadedAt < INDEX_TTL_MS;
     const recentlyFailed = state.problem && now - state.failedAt < FAILURE_TTL_MS;
-    if (fresh || recentlyFailed) return;
+    const client = state.client;
+    if (fresh || recentlyFailed || !client) return;
     state.loading ??= (async () => {
       try {
-        const index = await state.client.index({ reload: state.loaded !== null });
+        const index = await client.index({ reload: state.loaded !== null });
         state.loaded = { index, loadedAt: this.#now() };
         state.problem = null;
       } catch (error) {
@@ -267,12 +272,14 @@ export class Catalogs {
     const key = `${found.base}\u0000${id}\u0000${version}`;
     let loading = this.#packages.get(key);
     if (!loading) {
-      const state = this.#state(found.base)!;
+      // An entry was found: its catalog has a client.
+      const client = this.#state(found.base)!.client!;
       loading = (async () => {
-        const pkg = await state.client.package(id, version);
-        const listed = found.entry.versions.find((candidate) => candidate.version === version)!;
-        const packageUrl = state.client.resolve(listed.package);
-        const librariesUrl = state.client.resolve(`${found.index.h5pLibraries ?? 'h5p-libraries'}/`);
+        const pkg = await client.package(id, version);
+        const listed = found.entry.versions.find((candidate) => candidate.version === version);
+        if (!listed) throw new CatalogError('unknown_version', `Unknown version ${version} of ${id}`);
+        const packageUrl = client.resolve(listed.package);
+        const librariesUrl = client.resolve(`${found.index.h5pLibraries ?? 'h5p-libraries'}/`);
         return { base: found.base, pkg, packageUrl, librariesUrl };
       })();
       this.#packages.set(key, loading);
@@ -284,7 +291,7 @@ export class Catalogs {
 
   /** The thumbnail's absolute URL (relative to the index). */
   resolve(base: string, relativePath: string): string {
-    return this.#state(base)!.client.resolve(relativePath);
+    return this.#state(base)!.client!.resolve(relativePath);
   }
 }
 
