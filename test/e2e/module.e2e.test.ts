@@ -100,6 +100,18 @@ describe('reference host: catalog modules, the player and the report', () => {
       .evaluate(() => self.origin);
     expect(origin).toBe('null');
 
+    // H5P's state is saved (the frame reports it within two seconds, the player sends it when it closes) and resumed.
+    await page.waitForTimeout(2_500);
+    await page.click('mag-module-player .content [data-action="back"]');
+    await page.click('mag-module li[data-step="module-1"] [data-action="play"]');
+    await page.click('mag-module-player nav [data-item="choix-outil"]');
+    const resumed = page.frameLocator('mag-module-player iframe.h5p').locator('input[type="radio"]');
+    await resumed.first().waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => resumed.evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).checked)))
+      .toEqual([true, false, false]);
+    expect(await resumed.first().isDisabled()).toBe(true);
+
     // Two of three playable items done: the programme's timeline shows it.
     await page.goto(`${host.url}/course/activity/programme-1`);
     await page.locator('mag-programme li[data-step="module-1"] progress').waitFor();
