@@ -10,10 +10,14 @@
  *   for 50, 200 and 500 words, the longest main-thread task, adding one word, how many of 500 words are drawn.
  * - The quiz: the time to grade 10,000 responses, and a live session's answers with 500 trainees answering each
  *   question at once (host/bench/quiz-load.ts); what a trainee downloads, at first and in all.
+ * - The module activity: what `<mag-module>` costs at first, with its player and with its trainer's tools, and what
+ *   an H5P item adds in its sandboxed frame (our glue and h5p-standalone); catalog search on 5,000 entries in
+ *   Chromium (module-activity/bench/search-bench.ts).
  * Benchmarks measure; they do not fail the test suite. Targets are printed beside the figures.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +25,7 @@ import { runSubmissionLoad } from '../host/bench/load.js';
 import { runWordcloudLiveLatency, runWordcloudThroughput } from '../host/bench/wordcloud-load.js';
 import { runQuizGrading, runQuizLive } from '../host/bench/quiz-load.js';
 import { runLayoutBench } from '../wordcloud/bench/layout-bench.js';
+import { runCatalogSearchBench } from '../module-activity/bench/search-bench.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const durationSec = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,6 +37,7 @@ const TARGETS = {
   wordcloudTraineeGzip: 25 * 1024,
   wordcloudLongestTaskMs: 50,
   wordcloudAddOneMs: 16,
+  moduleFirstPaintGzip: 30 * 1024,
 };
 
 async function main(): Promise<void> {
@@ -68,6 +74,21 @@ async function main(): Promise<void> {
     withLayoutWorkerGzip: (sizes.firstPaint['mag-wordcloud'] ?? 0) + layoutWorkerGzip,
   };
 
+  console.log('\nModule activity: catalog search on 5,000 entries in Chromium…');
+  const catalogSearch = await runCatalogSearchBench(5_000, Number(process.env.BENCH_SEARCH_RUNS ?? 200));
+  const gzipOf = (file: string) => gzipSync(readFileSync(join(root, file)), { level: 9 }).length;
+  const h5pStandaloneGzip = ['main.bundle.js', 'frame.bundle.js', 'styles/h5p.css']
+    .map((file) => gzipOf(`node_modules/h5p-standalone/dist/${file}`))
+    .reduce((sum, bytes) => sum + bytes, 0);
+  const moduleFirstPaint = sizes.firstPaint['mag-module'] ?? 0;
+  const modulePage = {
+    firstPaintGzip: moduleFirstPaint,
+    withPlayerGzip: moduleFirstPaint + gz('module-player') + gz('rich-text'),
+    trainerToolsGzip: gz('module-trainer'),
+    h5pFrameGzip: gz('mag-h5p-frame') + h5pStandaloneGzip,
+    h5pStandaloneGzip,
+  };
+
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -84,6 +105,7 @@ async function main(): Promise<void> {
     wordcloudLayout,
     wordcloudTrainee,
     quiz: { grading: quizGrading, live: quizLive, trainee: quizTrainee },
+    module: { page: modulePage, catalogSearch },
     targets: TARGETS,
     targetsMet: {
       throughput: load.requestsPerSec >= TARGETS.requestsPerSec,
@@ -102,6 +124,7 @@ async function main(): Promise<void> {
       quizTraineeInAll:
         Math.max(quizTrainee.selfPacedInAllGzip, quizTrainee.liveInAllGzip) <= TARGETS.wordcloudTraineeGzip,
       quizLiveNothingLost: quizLive.lost === 0 && quizLive.duplicates === 0 && quizLive.errors === 0,
+      moduleFirstPaint: modulePage.firstPaintGzip <= TARGETS.moduleFirstPaintGzip,
     },
   };
   mkdirSync(join(root, 'bench'), { recursive: true });
@@ -189,6 +212,19 @@ async function main(): Promise<void> {
       ` ${kb(quizTrainee.selfPacedInAllGzip)} in all for a self-paced attempt, ${kb(quizTrainee.liveInAllGzip)} for a live session` +
       ` (in all ≤ 25 KB: ${mark(results.targetsMet.quizTraineeInAll)}); chart.js ${kb(quizTrainee.chartJsGzip)} only in trainers' result views`,
   );
+  console.log('\nmodule activity');
+  console.log(
+    `  <mag-module>: ${kb(modulePage.firstPaintGzip)} gzip at first, Lit included (target ≤ 30 KB: ${mark(results.targetsMet.moduleFirstPaint)}),` +
+      ` ${kb(modulePage.withPlayerGzip)} once a module plays; trainer's tools ${kb(modulePage.trainerToolsGzip)} more;` +
+      ` an H5P item's sandboxed frame ${kb(modulePage.h5pFrameGzip)} (h5p-standalone ${kb(h5pStandaloneGzip)}), never on the course page`,
+  );
+  console.log(
+    `  catalog search, ${catalogSearch.entries} entries in Chromium: median ${catalogSearch.medianMs} ms, p95 ${catalogSearch.p95Ms} ms` +
+      ` over ${catalogSearch.runs} runs of ${Object.keys(catalogSearch.queries).length} queries (index built in ${catalogSearch.indexBuildMs} ms)`,
+  );
+  for (const [name, figures] of Object.entries(catalogSearch.queries)) {
+    console.log(`    ${name.padEnd(34)} median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms`);
+  }
   console.log('\nWritten to bench/results.json');
 }
 

@@ -13,6 +13,9 @@ export const entries = {
   'mag-wordcloud': 'wordcloud/src/element/wordcloud.ts',
   'mag-programme': 'module-activity/src/programme/programme.ts',
   'mag-quiz': 'quiz/src/element/quiz.ts',
+  'mag-module': 'module-activity/src/module/module.ts',
+  // The sandboxed H5P player's glue: loaded as a classic script inside its frame, it imports nothing.
+  'mag-h5p-frame': 'module-activity/src/module/h5p-frame.ts',
   'mag-host': 'activities/src/host/index.ts',
   'reference-host': 'host/src/browser/reference-host.ts',
 } as const;

@@ -4,7 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
-import { sampleCatalog } from '../module-activity/test/wtr-sample-catalog.mjs';
+import { h5pPlayer, sampleCatalog } from '../module-activity/test/wtr-sample-catalog.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,6 +24,7 @@ export default {
       context.body = await readFile(`${root}node_modules/msw/lib/mockServiceWorker.js`, 'utf8');
     },
     sampleCatalog,
+    h5pPlayer,
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}tsconfig.json`, target: 'es2022' })],
   browsers: [

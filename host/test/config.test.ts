@@ -14,6 +14,7 @@ describe('config', () => {
       frameOrigin: null,
       rateLimit: 100,
       log: false,
+      catalogs: ['sample'],
     });
     expect(resolveOrigins(config, 4321)).toEqual({
       publicOrigin: 'http://127.0.0.1:4321',
@@ -38,6 +39,17 @@ describe('config', () => {
     });
   });
 
+  it('reads the allowed module catalogs, in order, as canonical base URLs', () => {
+    const config = loadConfig({
+      MAG_CATALOGS: 'https://catalogue.example.fr/magistere, sample http://localhost:8080/cat/ sample',
+    });
+    expect(config.catalogs).toEqual([
+      'https://catalogue.example.fr/magistere/',
+      'sample',
+      'http://localhost:8080/cat/',
+    ]);
+  });
+
   it.each([
     [{ MAG_PORT: 'abc' }, /MAG_PORT/],
     [{ MAG_PORT: '70000' }, /MAG_PORT/],
@@ -48,6 +60,9 @@ describe('config', () => {
     [{ MAG_FRAME_ORIGIN: 'ftp://example.fr' }, /MAG_FRAME_ORIGIN/],
     [{ MAG_LOG: 'yes' }, /MAG_LOG/],
     [{ MAG_PUBLIC_ORIGIN: 'https://a.example.fr', MAG_FRAME_ORIGIN: 'https://a.example.fr' }, /differ/],
+    [{ MAG_CATALOGS: 'http://catalogue.example.fr/' }, /MAG_CATALOGS/],
+    [{ MAG_CATALOGS: 'https://user:secret@catalogue.example.fr/' }, /MAG_CATALOGS/],
+    [{ MAG_CATALOGS: 'sample javascript:alert(1)' }, /MAG_CATALOGS/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -58,6 +58,8 @@ const fr = {
     quiz: 'Un quiz à faire à votre rythme, ou en direct pendant la séance quand la formatrice le lance.',
     programme:
       'Les étapes de la formation, en présentiel et à distance\u00a0: où vous en êtes et ce qui vient ensuite. La formatrice le compose ici.',
+    module:
+      'Les modules à distance de la formation, à suivre ici à votre rythme. La formatrice y choisit des modules du catalogue et suit votre progression.',
   },
   activities: 'Activités du cours',
   frameHeading: 'Activité du travail à distance',
@@ -103,6 +105,8 @@ const en: Messages = {
     quiz: 'A quiz to take at your own pace, or live during the session when the trainer starts it.',
     programme:
       'The steps of the training, in person and at a distance: where you are and what comes next. The trainer plans it here.',
+    module:
+      'The distance modules of the training, to follow here at your own pace. The trainer picks modules from the catalog here and follows your progress.',
   },
   activities: 'Course activities',
   frameHeading: 'Distance work activity',

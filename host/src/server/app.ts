@@ -7,6 +7,7 @@ import { Instances, defaultRegistry, registerActivityType } from './activities.j
 import type { ActivityRegistry } from './activities.js';
 import { apiRoutes } from './api.js';
 import { Auth, SESSION_COOKIE, readCookie } from './auth.js';
+import { Catalogs, catalogRoutes, sampleDirOf } from './catalogs.js';
 import { startCheckpointer } from './checkpointer.js';
 import { resolveOrigins } from './config.js';
 import type { Config } from './config.js';
@@ -14,8 +15,9 @@ import type { AppContext } from './context.js';
 import { databaseFile, openDatabase, walSync } from './db.js';
 import { toApiError } from './http.js';
 import { EventHub, EventLog } from './hub.js';
+import { catalogChoices, configureModules, moduleActivity } from './module.js';
 import { pageRoutes } from './pages.js';
-import { programmeActivity } from './programme.js';
+import { programmeActivity, setProgrammeCatalog } from './programme.js';
 import { quizActivity } from './quiz.js';
 import { RateLimiter } from './rate-limit.js';
 import { reactionsActivity } from './reactions.js';
@@ -35,7 +37,7 @@ export interface RunningApp {
 export interface AppOptions {
   /**
    * Activity types to serve; by default those given to `registerActivityType` (`reactions`, `wordcloud`,
-   * `programme` and `quiz` are built in).
+   * `programme`, `quiz` and `module` are built in).
    */
   registry?: ActivityRegistry;
 }
@@ -44,9 +46,10 @@ if (!defaultRegistry.has(reactionsActivity.type)) registerActivityType(reactions
 if (!defaultRegistry.has(wordcloudActivity.type)) registerActivityType(wordcloudActivity);
 if (!defaultRegistry.has(programmeActivity.type)) registerActivityType(programmeActivity);
 if (!defaultRegistry.has(quizActivity.type)) registerActivityType(quizActivity);
+if (!defaultRegistry.has(moduleActivity.type)) registerActivityType(moduleActivity);
 
 /** Paths served on the frame origin; everything else there is refused, and frames only live there. */
-const FRAME_HOST_PATHS = /^\/(frame|assets|host)\/|^\/healthz(\?|$)/;
+const FRAME_HOST_PATHS = /^\/(frame|assets|host|catalog|h5p)\/|^\/healthz(\?|$)/;
 const HOUR = 60 * 60 * 1000;
 const BASE_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -108,6 +111,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     publicOrigin: '',
     frameOrigin: '',
     frameHost: '',
+    catalogs: null,
   };
 
   app.decorateRequest('user', null);
@@ -142,6 +146,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       res.setHeader('cache-control', HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  await app.register(catalogRoutes(ctx));
   await app.register(pageRoutes(ctx));
   await app.register(apiRoutes(ctx), { prefix: '/api' });
 
@@ -168,6 +173,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   ctx.publicOrigin = origins.publicOrigin;
   ctx.frameOrigin = origins.frameOrigin;
   ctx.frameHost = new URL(origins.frameOrigin).host;
+  // The catalogs know the frame origin, where the sample is served: they are set up once it is known.
+  const catalogs = new Catalogs({
+    allowed: config.catalogs,
+    frameOrigin: origins.frameOrigin,
+    sampleDir: sampleDirOf(config),
+  });
+  ctx.catalogs = catalogs;
+  configureModules(db, { catalogs, frameOrigin: origins.frameOrigin });
+  setProgrammeCatalog(() => catalogChoices(catalogs), db);
   const listenHost = config.listen.includes(':') ? `[${config.listen}]` : config.listen;
 
   let closing: Promise<void> | undefined;

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normalizeBaseUrl } from '../../../module-activity/src/catalog/client.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -20,7 +21,16 @@ export interface Config {
   readonly rateLimit: number;
   readonly assetsDir: string;
   readonly log: boolean;
+  /**
+   * The module catalogs trainers may browse and add from, in order: base URLs (the folder of a catalog's
+   * `index.json`; `https:`, or `http:` on localhost) and `sample`, the sample catalog this host builds and serves on
+   * its frame origin under `/catalog/sample/`. Nothing else is ever fetched.
+   */
+  readonly catalogs: readonly string[];
 }
+
+/** The allowlist entry that stands for the host's own sample catalog. */
+export const SAMPLE_CATALOG = 'sample';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -47,6 +57,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: integer(env, 'MAG_RATE_LIMIT', 100, 1, 1_000_000_000),
     assetsDir: path.resolve(nonEmpty(env, 'MAG_ASSETS_DIR', path.join(REPO_ROOT, 'dist', 'bundles'))),
     log: flag(env, 'MAG_LOG'),
+    catalogs: catalogList(env, 'MAG_CATALOGS'),
   };
 }
 
@@ -83,6 +94,28 @@ function flag(env: Env, name: string): boolean {
   if (value === undefined || value === '0' || value === 'false') return false;
   if (value === '1' || value === 'true') return true;
   throw new ConfigError(`${name} must be 1 or 0, got "${value}".`);
+}
+
+function catalogList(env: Env, name: string): string[] {
+  const value = raw(env, name);
+  if (value === undefined) return [SAMPLE_CATALOG];
+  const entries = value.split(/[\s,]+/).filter(Boolean);
+  const list: string[] = [];
+  for (const entry of entries) {
+    if (entry === SAMPLE_CATALOG) {
+      list.push(entry);
+      continue;
+    }
+    const base = normalizeBaseUrl(entry);
+    if (!base) {
+      throw new ConfigError(
+        `${name} lists catalog base URLs (https://…, or http:// on localhost, without credentials, query or fragment) or "${SAMPLE_CATALOG}", got "${entry}".`,
+      );
+    }
+    list.push(base.href);
+  }
+  if (list.length > 20) throw new ConfigError(`${name} may list at most 20 catalogs.`);
+  return [...new Set(list)];
 }
 
 function origin(env: Env, name: string): string | null {

@@ -1,5 +1,6 @@
 import type { ActivityRegistry, Instances } from './activities.js';
 import type { Auth } from './auth.js';
+import type { Catalogs } from './catalogs.js';
 import type { Config } from './config.js';
 import type { Db } from './db.js';
 import type { EventHub, EventLog } from './hub.js';
@@ -23,4 +24,6 @@ export interface AppContext {
   frameOrigin: string;
   /** `Host` header value under which the frame origin is served. */
   frameHost: string;
+  /** The module catalogs the administrator allowed (set once the origins are known). */
+  catalogs: Catalogs | null;
 }

@@ -179,6 +179,59 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX quiz_live_answers_user ON quiz_live_answers(session_id, user_id);
   `,
+  // 5: the module player. Rows are keyed by the programme instance and its module step (a step keeps its id across
+  // version updates) and by item id (stable across versions). Per item: completion and time spent; H5P attempts in the
+  // shape of Moodle's h5pactivity_attempts; the keys of xAPI statements already applied; H5P states. A step's summary
+  // (percent, completed, and now time and score) stays in programme_progress, which <mag-programme> reads.
+  `
+  CREATE TABLE module_item_progress (
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    completed INTEGER NOT NULL DEFAULT 0 CHECK (completed IN (0, 1)),
+    seconds INTEGER NOT NULL DEFAULT 0 CHECK (seconds >= 0),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, step_id, user_id, item_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE module_attempts (
+    id INTEGER PRIMARY KEY,
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL CHECK (attempt >= 1),
+    session TEXT NOT NULL,
+    verbs TEXT NOT NULL,
+    raw_score REAL,
+    max_score REAL,
+    scaled REAL,
+    duration REAL,
+    completion INTEGER CHECK (completion IN (0, 1)),
+    success INTEGER CHECK (success IN (0, 1)),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (instance_id, step_id, user_id, item_id, attempt)
+  );
+  CREATE TABLE module_statement_keys (
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, user_id, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE module_h5p_states (
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, step_id, user_id, item_id)
+  ) WITHOUT ROWID;
+  ALTER TABLE programme_progress ADD COLUMN seconds INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE programme_progress ADD COLUMN score REAL;
+  `,
 ];
 
 export function databaseFile(dataDir: string): string {

@@ -97,15 +97,20 @@ export function checkJsonContentType(request: FastifyRequest): void {
 export interface CspOptions {
   frameSrc?: string;
   frameAncestors: string;
+  /** More image sources (module pages show catalogs' images). */
+  imgSrc?: string;
+  /** Media sources (module pages play catalogs' videos and captions); none by default. */
+  mediaSrc?: string;
 }
 
-export function contentSecurityPolicy({ frameSrc, frameAncestors }: CspOptions): string {
+export function contentSecurityPolicy({ frameSrc, frameAncestors, imgSrc, mediaSrc }: CspOptions): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "worker-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${imgSrc ? ` ${imgSrc}` : ''}`,
+    ...(mediaSrc ? [`media-src ${mediaSrc}`] : []),
     "font-src 'self'",
     "connect-src 'self'",
     `frame-src ${frameSrc ?? "'none'"}`,

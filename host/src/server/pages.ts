@@ -199,7 +199,27 @@ export function pageRoutes(ctx: AppContext) {
         activities,
         path,
       });
-      return sendHtml(reply, body, pageCsp(kind === 'frame' ? ctx.frameOrigin : undefined));
+      return sendHtml(
+        reply,
+        body,
+        type === 'module' ? moduleCsp() : pageCsp(kind === 'frame' ? ctx.frameOrigin : undefined),
+      );
+    }
+
+    /**
+     * `<mag-module>` plays H5P content in sandboxed frames of the frame origin, and shows the images and videos of
+     * the allowed catalogs (pages may also show images from any https: site, as the sanitiser allows).
+     */
+    function moduleCsp(): string {
+      const catalogOrigins = [
+        ...new Set([ctx.frameOrigin, ...(ctx.catalogs?.bases ?? []).map((base) => new URL(base).origin)]),
+      ].join(' ');
+      return contentSecurityPolicy({
+        frameAncestors: "'none'",
+        frameSrc: ctx.frameOrigin,
+        imgSrc: `https: ${catalogOrigins}`,
+        mediaSrc: `https: ${catalogOrigins}`,
+      });
     }
 
     app.get('/course', (request, reply) => course(request, reply, 'inline', 'reactions-1', '/course'));

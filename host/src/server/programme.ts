@@ -19,6 +19,7 @@ import {
   type ProgrammeState,
   type StepProgress,
 } from '../../../module-activity/src/programme/protocol.js';
+import { updated as moduleUpdated } from '../../../module-activity/src/module/protocol.js';
 import type { ActivityInstance, ActivityType } from './activities.js';
 import { defineHandler } from './activities.js';
 import type { Db } from './db.js';
@@ -34,7 +35,7 @@ function parseSteps(text: string | undefined): Step[] {
 }
 
 /** Steps of an instance: saved ones, else those it was created with. */
-function stepsOf(db: Db, instance: ActivityInstance): Step[] {
+export function stepsOf(db: Db, instance: ActivityInstance): Step[] {
   const saved = db
     .prepare<[string], string>('SELECT steps FROM programme_instances WHERE instance_id = ?')
     .pluck()
@@ -45,7 +46,7 @@ function stepsOf(db: Db, instance: ActivityInstance): Step[] {
   return parsed.success ? parsed.output : [];
 }
 
-function versionOf(db: Db, instanceId: string): number {
+export function versionOf(db: Db, instanceId: string): number {
   return (
     db.prepare<[string], number>('SELECT version FROM activity_instances WHERE id = ?').pluck().get(instanceId) ?? 0
   );
@@ -72,12 +73,15 @@ export function programmeState(db: Db, instance: ActivityInstance, userId: numbe
 }
 
 /**
- * The modules a trainer may add. The reference host offers those of its catalog provider (set by the app); none
- * until one is set.
+ * The modules a trainer may add. The reference host offers those of its catalog provider (set by the app, for its
+ * database; without `db`, for every app that set none); none until one is set.
  */
-let catalogProvider: () => CatalogChoice[] = () => [];
-export function setProgrammeCatalog(provider: () => CatalogChoice[]): void {
-  catalogProvider = provider;
+type CatalogProvider = () => CatalogChoice[] | Promise<CatalogChoice[]>;
+let catalogProvider: CatalogProvider = () => [];
+const catalogProviders = new WeakMap<Db, CatalogProvider>();
+export function setProgrammeCatalog(provider: CatalogProvider, db?: Db): void {
+  if (db) catalogProviders.set(db, provider);
+  else catalogProvider = provider;
 }
 
 export const programmeActivity: ActivityType = {
@@ -101,11 +105,20 @@ export const programmeActivity: ActivityType = {
           .pluck()
           .get(ctx.instance.id)!;
         tx.emit(updated, ctx.instance.id, { version });
+        // The course's module players list the programme's module steps: they ask for their state again.
+        for (const moduleId of tx.db
+          .prepare<[string], string>("SELECT id FROM activity_instances WHERE course_id = ? AND type = 'module'")
+          .pluck()
+          .all(ctx.instance.courseId)) {
+          tx.emit(moduleUpdated, moduleId, { version });
+        }
         return true;
       });
       return { saved, state: programmeState(ctx.db, ctx.instance, ctx.user.id) };
     }),
 
-    defineHandler(catalogChoices, () => ({ modules: catalogProvider() })),
+    defineHandler(catalogChoices, async (_payload, ctx) => ({
+      modules: await (catalogProviders.get(ctx.db) ?? catalogProvider)(),
+    })),
   ],
 };

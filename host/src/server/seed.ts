@@ -1,6 +1,6 @@
 /**
- * Demo content, written on the first start (empty database): one course, one trainer, twenty trainees and
- * two "reactions" instances and a word cloud. DEMO ONLY: every demo account has the password `magistere`.
+ * Demo content, written on the first start (empty database): one course, one trainer, twenty trainees, two
+ * "reactions" instances, a word cloud, a quiz, the hybrid programme and the module player of its catalog modules. DEMO ONLY: every demo account has the password `magistere`.
  */
 import type { Role } from '../../../activities/src/bridge/protocol.js';
 import { hashPassword } from './auth.js';
@@ -130,6 +130,13 @@ export const DEMO_INSTANCES: readonly {
     title: 'Quiz : le cadre du numérique éducatif',
     position: 4,
     settings: { quiz: DEMO_QUIZ, live: DEMO_LIVE_SETTINGS },
+  },
+  {
+    id: 'modules-1',
+    type: 'module',
+    title: 'Modules à distance de la formation',
+    position: 5,
+    settings: { programme: 'programme-1' },
   },
 ];
 

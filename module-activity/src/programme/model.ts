@@ -86,6 +86,12 @@ export const SynchronousStep = v.object({
 });
 
 export const CatalogRef = v.object({
+  /**
+   * The catalog's base URL (the folder of its `index.json`), among those the host's administrator allowed. Absent in
+   * references made before hosts had several catalogs: the host then looks the entry up in its allowed catalogs, in
+   * order.
+   */
+  base: v.optional(WebLink),
   /** The catalog entry's id (see docs/catalog.md). */
   entryId: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,99}$/)),
   /** The version in use: it changes only when the trainer updates. */
