@@ -687,6 +687,33 @@ describe('local_magactivities/host_logic: the quiz (version-only event, free-sha
     await until(() => events(other).length === 1, 'the version event');
   });
 
+  it("forwards a trainer's grade of an essay to mod_magquiz_grade_essay, refused to a trainee", async () => {
+    const trainee = await connect('trainee');
+    const refused = await trainee.caller.ask('quiz.grade', { attempt: 3, position: 0, mark: 2 });
+    expect(refused.error?.code).to.equal('unauthorized');
+    expect(moodle.quizGrades).to.deep.equal([]);
+    activities.splice(0).forEach((activity) => activity.close());
+    stop?.();
+    host?.close();
+    wrapper?.remove();
+
+    const { entry, caller, other } = await connect('trainer');
+    const graded = await caller.ask('quiz.grade', { attempt: 3, position: 0, mark: 1.5, comment: 'Précis.' });
+    expect(graded.error).to.equal(undefined);
+    expect(v.is(quizTrainerProtocol.gradeEssay.result, graded.result)).to.equal(true);
+    expect(graded.result.results.essays[0]).to.include({ mark: 1.5, comment: 'Précis.' });
+    expect(quizCalls().at(-1)).to.deep.include({
+      methodname: 'mod_magquiz_grade_essay',
+      args: { attempt: 3, position: 0, mark: 1.5, comment: 'Précis.', cmid: 42 },
+    });
+    const plain = await caller.ask('quiz.grade', { attempt: 3, position: 0, mark: 2 });
+    expect(plain.error).to.equal(undefined);
+    expect(moodle.quizGrades.at(-1)).to.deep.equal({ attempt: 3, position: 0, mark: 2, cmid: 42 });
+    await sleep(50);
+    expect(events(other)).to.deep.equal([], 'a grade carries no version: nothing is pushed');
+    expect(entry.known).to.equal(1);
+  });
+
   it('maps every bridge subject of the quiz to its external function', async () => {
     const { ACTIVITIES, toArgs } = await import('../local_magactivities/amd/src/host_logic.js');
     const subjects = [...Object.values(quizProtocol), ...Object.values(quizTrainerProtocol)]

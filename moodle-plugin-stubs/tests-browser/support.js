@@ -57,6 +57,8 @@ export class FakeMoodle {
     this.quizLive = false;
     this.quizAnswers = [];
     this.quizActions = [];
+    /** The grades given to essays, as the web service received them. */
+    this.quizGrades = [];
     this.gone = false;
     /** When set, every token is refused as badly signed (a changed site secret). */
     this.refuseTokens = false;
@@ -233,6 +235,32 @@ export class FakeMoodle {
         this.quizLive = true;
         this.bump();
         return this.quizState();
+      },
+      mod_magquiz_grade_essay: (args) => {
+        checkCmid(args);
+        if (this.role !== 'trainer') {
+          throw moodleException(
+            'nopermissions',
+            'Sorry, but you do not currently have permissions to do that (Grade the open answers of a quiz).',
+          );
+        }
+        if (![args.attempt, args.position].every(Number.isInteger) || typeof args.mark !== 'number') {
+          throw moodleException('invalidparameter', 'Invalid parameter value detected');
+        }
+        this.quizGrades.push(args);
+        // Results (quiz/src/trainer-protocol.ts) with the essay graded; a trainee's grade moves no version.
+        const essay = {
+          attempt: args.attempt,
+          position: args.position,
+          number: 1,
+          name: 'Lucas Bernard',
+          question: 'Votre avis ?',
+          response: 'Le travail en îlots.',
+          maxMark: 2,
+          mark: args.mark,
+          ...(args.comment ? { comment: args.comment } : {}),
+        };
+        return { results: { questions: [], trainees: [], maxGrade: 10, essays: [essay], live: null } };
       },
       local_magactivities_get_channel_token: (args) => {
         checkCmid(args);

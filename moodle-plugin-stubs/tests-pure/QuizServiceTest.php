@@ -170,6 +170,70 @@ final class QuizServiceTest extends TestCase {
         $this->assertSame(['kind' => 'progress', 'me' => ['points' => 950, 'rank' => 1, 'of' => 2]], $state['leaderboard']);
     }
 
+    public function test_a_trainer_grades_an_essay_and_the_gradebook_follows(): void {
+        // The reference host's "open answers" test (host/test/quiz.test.ts), on the PHP side.
+        $m = new quiz_memory(['settings' => ['behaviour' => 'deferred', 'maxGrade' => 10.0, 'passGrade' => 5.0],
+            'slots' => [['question' => ['type' => 'essay', 'text' => 'Votre avis ?', 'textFormat' => 'plain',
+            'defaultMark' => 2]]]], quiz_scenarios::NAMES, [quiz_scenarios::TRAINER]);
+        $m->start(11, 'key-00000001');
+        $m->act(11, 1, ['type' => 'save', 'slot' => 0, 'response' => ['text' => 'Le travail en îlots.']], 'key-00000002');
+        $this->assertSame('not_allowed', $m->grade_essay(1, 0, 1.0)['error']['code'], 'an attempt in progress');
+        $m->act(11, 1, ['type' => 'finish'], 'key-00000003');
+        $this->assertNull($m->state(11)['selfPaced']['grade']);
+        $this->assertNull($m->gradebook[11], 'no grade while the essay waits');
+        $this->assertSame(1, $m->state(quiz_scenarios::TRAINER)['trainer']['needsGrading']);
+        $this->assertSame([['attempt' => 1, 'position' => 0, 'number' => 1, 'name' => 'Lucas Bernard',
+            'question' => 'Votre avis ?', 'response' => 'Le travail en îlots.', 'maxMark' => 2.0, 'mark' => null]],
+            $m->results()['essays']);
+
+        $this->assertSame(['code' => 'out_of_range', 'message' => 'The mark is at most 2.'],
+            $m->grade_essay(1, 0, 3.0)['error']);
+        $this->assertSame('no_such_slot', $m->grade_essay(1, 1, 1.0)['error']['code']);
+        $this->assertSame('no_such_attempt', $m->grade_essay(2, 0, 1.0)['error']['code']);
+        $this->assertNull($m->gradebook[11], 'a refused grade changes nothing');
+
+        $graded = $m->grade_essay(1, 0, 1.5, " Précis et justifié.\n");
+        $this->assertArrayNotHasKey('error', $graded);
+        $this->assertSame(['mark' => 1.5, 'comment' => 'Précis et justifié.'],
+            array_intersect_key($graded['results']['essays'][0], ['mark' => 0, 'comment' => 0]));
+        $this->assertEqualsWithDelta(7.5, $m->gradebook[11], 1e-9);
+        $after = $m->state(11)['selfPaced'];
+        $this->assertEqualsWithDelta(7.5, $after['grade'], 1e-9);
+        $this->assertTrue($after['passed']);
+        $this->assertSame('Précis et justifié.', $after['attempt']['questions'][0]['feedback']['comment']);
+        $this->assertSame(0, $m->state(quiz_scenarios::TRAINER)['trainer']['needsGrading']);
+        $this->assertEquals(0.75, $graded['results']['questions'][0]['facility']);
+
+        // Graded again: the new mark replaces the old one, and an empty comment removes it.
+        $again = $m->grade_essay(1, 0, 0.0, '   ');
+        $this->assertSame(0.0, $again['results']['essays'][0]['mark']);
+        $this->assertArrayNotHasKey('comment', $again['results']['essays'][0]);
+        $this->assertEqualsWithDelta(0.0, $m->gradebook[11], 1e-9);
+        $this->assertFalse($m->state(11)['selfPaced']['passed']);
+    }
+
+    public function test_essays_sent_to_the_trainer_fit_the_bridge_lengths(): void {
+        // The bridge counts UTF-16 code units, as JavaScript does: an emoji is two.
+        $this->assertSame('éééé', quiz_state::utf16_cut('ééééé', 4));
+        $this->assertSame('😀😀', quiz_state::utf16_cut('😀😀😀', 4));
+        $this->assertSame('a😀', quiz_state::utf16_cut('a😀😀', 4), 'an emoji cut in two is left out');
+        $this->assertSame('court', quiz_state::utf16_cut('court', 5));
+        $this->assertSame(20000, mb_strlen(quiz_state::utf16_cut(str_repeat('é', 20001), 20000)));
+        $quiz = ['settings' => ['behaviour' => 'deferred'], 'slots' => [['question' => ['type' => 'essay',
+            'text' => '<p>Votre <b>avis</b> ?</p>', 'textFormat' => 'html']]]];
+        $state = ['status' => 'finished', 'slots' => [['index' => 0, 'response' => ['text' => str_repeat('😀', 12000)],
+            'manual' => ['fraction' => 1.0, 'comment' => str_repeat('x', 2500)]]]];
+        $essay = quiz_state::essays($quiz, $state, 7, 'Lucas Bernard')[0];
+        $this->assertSame('Votre avis ?', $essay['question']);
+        $this->assertSame(20000, strlen(mb_convert_encoding($essay['response'], 'UTF-16LE', 'UTF-8')) / 2);
+        $this->assertSame(2000, strlen($essay['comment']));
+        $this->assertSame(1.0, $essay['mark']);
+        $state['slots'][0]['response'] = null;
+        unset($state['slots'][0]['manual']);
+        $this->assertSame(['response' => '', 'mark' => null],
+            array_intersect_key(quiz_state::essays($quiz, $state, 7, 'Lucas Bernard')[0], ['response' => 0, 'mark' => 0]));
+    }
+
     public function test_a_stored_state_that_does_not_fit_the_quiz_is_left_out(): void {
         $m = self::memory();
         $m->start(11, 'key-00000001');

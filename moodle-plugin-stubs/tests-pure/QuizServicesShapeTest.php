@@ -98,6 +98,9 @@ final class QuizServicesShapeTest extends TestCase {
                 'settings' => ['speedPoints' => false, 'leaderboard' => 'off']]],
             'quiz.live.control (next)' => ['live_control', ['action' => 'next']],
             'quiz.results' => ['results', []],
+            'quiz.grade' => ['grade_essay', ['attempt' => 12, 'position' => 3, 'mark' => 1.5,
+                'comment' => 'Précis, <b>et</b> justifié.']],
+            'quiz.grade (a whole mark, no comment)' => ['grade_essay', ['attempt' => 0, 'position' => 0, 'mark' => 2]],
         ];
     }
 
@@ -126,6 +129,9 @@ final class QuizServicesShapeTest extends TestCase {
             ['live_answer', ['step' => 0, 'response' => '{}', 'key' => 'not a key!']],
             ['live_control', ['action' => 'open', 'settings' => ['speedPoints' => true]]],
             ['start', ['key' => 'abcd-1234', 'extra' => 1]],
+            ['grade_essay', ['attempt' => 1, 'position' => 0, 'mark' => 'ten']],
+            ['grade_essay', ['attempt' => 1, 'mark' => 1.0]],
+            ['grade_essay', ['attempt' => 1, 'position' => 0, 'mark' => 1.0, 'comment' => ['text' => 'x']]],
         ] as [$function, $payload]) {
             $class = 'mod_magquiz\\external\\' . $function;
             try {

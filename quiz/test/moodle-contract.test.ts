@@ -2,14 +2,15 @@
  * The Moodle plugin's answers against the bridge's schemas: every scenario of
  * moodle-plugin-stubs/tests-pure/support/quiz_scenarios.php (self-paced attempts in each behaviour, hostile actions, a
  * live session through every question type with a timer that closes a question by itself, the leaderboards, the
- * trainer's results), built by mod_magquiz's pure PHP classes and cleaned by each web service's real
+ * trainer's results, essays graded by hand), built by mod_magquiz's pure PHP classes and cleaned by each web service's real
  * `execute_returns()` structure as Moodle does before it sends them, written by
  * `php moodle-plugin-stubs/tools/quiz-states.php`.
  *
  * Each answer must pass its valibot schema exactly (nothing the schema would strip, no null where a key is optional);
  * the trainer-only part must pass its own schema; a trainee's answer must hold no secret of the bank (every secret is
  * marked) before the behaviour or the reveal allows it; and what a trainee sees of an attempt or a live question must
- * be what the TypeScript logic (traineeView, liveOrder, liveQuestionView) builds from the same data.
+ * be what the TypeScript logic (traineeView, liveOrder, liveQuestionView) builds from the same data; an essay graded by
+ * hand must leave the attempt as gradeManually leaves it.
  *
  * Needs php-cli with intl and mbstring (Debian packages that `npm test` installs).
  */
@@ -17,14 +18,14 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { closeIfOverdue, liveOrder, liveQuestionView, traineeView } from '../src/index.js';
+import { closeIfOverdue, gradeManually, liveOrder, liveQuestionView, traineeView } from '../src/index.js';
 import type { AttemptState, Question, Quiz, Response } from '../src/index.js';
 import { QuizState, act, answer } from '../src/protocol.js';
-import { Results, TrainerPart } from '../src/trainer-protocol.js';
+import { Results, TrainerPart, gradeEssay } from '../src/trainer-protocol.js';
 
 interface Scenario {
   name: string;
-  function: 'get_state' | 'start' | 'act' | 'live_join' | 'live_answer' | 'live_control' | 'results';
+  function: 'get_state' | 'start' | 'act' | 'live_join' | 'live_answer' | 'live_control' | 'results' | 'grade_essay';
   role: 'trainer' | 'trainee';
   value: Record<string, unknown>;
   secrets: boolean;
@@ -32,6 +33,15 @@ interface Scenario {
     attempt?: { quiz: Quiz; state: AttemptState; now: number };
     live?: { question: Question; seed: string; phase: 'open' | 'closed' | 'revealed'; responses: Response[] };
     versionAbove?: number;
+    grade?: {
+      quiz: Quiz;
+      attempt: number;
+      before: AttemptState;
+      position: number;
+      fraction: number;
+      comment: string | null;
+      after: AttemptState;
+    };
   };
 }
 
@@ -54,10 +64,11 @@ const SCHEMAS: Record<Scenario['function'], v.GenericSchema> = {
   live_answer: answer.result,
   live_control: QuizState,
   results: Results,
+  grade_essay: gradeEssay.result,
 };
 
 const stateOf = (scenario: Scenario): v.InferOutput<typeof QuizState> | undefined =>
-  scenario.function === 'results'
+  scenario.function === 'results' || scenario.function === 'grade_essay'
     ? undefined
     : ((scenario.function === 'act' || scenario.function === 'live_answer'
         ? scenario.value['state']
@@ -100,6 +111,23 @@ describe('mod_magquiz answers, as Moodle sends them', () => {
     });
     expect(new Set(boards)).toEqual(new Set(['top5', 'progress', 'teams']));
     expect(scenarios.some((s) => s.check.versionAbove !== undefined)).toBe(true);
+  });
+
+  it('send the essays to grade, waiting and graded, and refuse a bad grade with its code', () => {
+    const essays = scenarios.flatMap((s) => {
+      const results = s.function === 'results' ? s.value : s.function === 'grade_essay' ? s.value['results'] : null;
+      return (results as Results | null)?.essays ?? [];
+    });
+    expect(essays.some((e) => e.mark === null && e.comment === undefined)).toBe(true);
+    expect(essays.some((e) => e.mark !== null && e.comment !== undefined)).toBe(true);
+    expect(essays.some((e) => e.mark !== null && e.comment === undefined)).toBe(true);
+    const codes = scenarios.flatMap((s) =>
+      s.function === 'grade_essay' ? [(s.value['error'] as { code: string } | undefined)?.code ?? 'graded'] : [],
+    );
+    expect(new Set(codes)).toEqual(
+      new Set(['graded', 'out_of_range', 'not_allowed', 'no_such_attempt', 'no_such_slot']),
+    );
+    expect(scenarios.filter((s) => s.check.grade).length).toBeGreaterThanOrEqual(2);
   });
 
   describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
@@ -164,6 +192,25 @@ describe('mod_magquiz answers, as Moodle sends them', () => {
         expected.responses = live.responses.length;
         expect(state.live?.step?.question).toEqual(JSON.parse(JSON.stringify(expected)));
         if (live.phase !== 'revealed') expect(JSON.stringify(state.live?.step)).not.toContain(secret);
+      });
+    }
+    const { grade } = scenario.check;
+    if (grade) {
+      it('grades the essay as gradeManually does, and sends it back with its mark', () => {
+        const expected = gradeManually(
+          grade.quiz,
+          grade.before,
+          grade.position,
+          grade.fraction,
+          grade.comment?.trim() || undefined,
+        );
+        expect(expected.ok).toBe(true);
+        if (expected.ok) expect(asSent(grade.after)).toEqual(asSent(JSON.parse(JSON.stringify(expected.state))));
+        const essay = (scenario.value['results'] as Results).essays?.find(
+          (e) => e.attempt === grade.attempt && e.position === grade.position,
+        );
+        expect(essay?.mark).toBeCloseTo(grade.fraction * essay!.maxMark, 9);
+        expect(essay?.comment).toBe(grade.comment?.trim() || undefined);
       });
     }
     if (versionAbove !== undefined && state) {

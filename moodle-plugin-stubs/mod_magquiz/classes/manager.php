@@ -20,6 +20,7 @@ use cm_info;
 use context_module;
 use local_magactivities\local\state_version;
 use mod_magquiz\local\attempt;
+use mod_magquiz\local\gift;
 use mod_magquiz\local\grader;
 use mod_magquiz\local\live;
 use mod_magquiz\local\quiz_state;
@@ -66,6 +67,8 @@ class manager {
     public const ANSWERS = 'magquiz_live_answer';
     /** @var int Seconds to wait for a lock before giving up. */
     private const LOCK_TIMEOUT = 10;
+    /** @var int The longest comment on an essay, in characters (the bridge's schema: 2,000). */
+    public const MAX_COMMENT = 2000;
     /** @var string An idempotency key, as the bridge's schema has it. */
     private const KEY = '/^[A-Za-z0-9-]{8,64}$/D';
 
@@ -900,8 +903,9 @@ class manager {
             if ($state === null) {
                 continue;
             }
-            $people[$row->userid] ??= ['name' => fullname($row, $viewfullnames), 'attempts' => []];
+            $people[$row->userid] ??= ['name' => fullname($row, $viewfullnames), 'attempts' => [], 'ids' => []];
             $people[$row->userid]['attempts'][] = $state;
+            $people[$row->userid]['ids'][] = (int) $row->id;
         }
         $rows->close();
         $people = array_values($people);
@@ -914,6 +918,78 @@ class manager {
             'answers' => fn(int $step): array => $this->live_responses($live['id'], $step),
             'scores' => $this->live_scores($live['id']),
         ], $words);
+    }
+
+    /**
+     * A trainer grades an open answer (an essay) of a finished attempt (bridge subject `quiz.grade`): a mark from 0 to
+     * the question's mark and a comment its trainee will see; the trainee's grade goes to the gradebook again. As
+     * Moodle's quiz grades an attempt by hand (mod/quiz/comment.php), without its question engine: the attempt's
+     * state is graded by local\attempt::grade_manually() and saved under the trainee's own lock, so that it never
+     * crosses one of their actions.
+     *
+     * @param int $userid the trainer
+     * @param int $attemptid the attempt's id, as quiz.results names it
+     * @param int $position the question's place in the attempt
+     * @param float $mark from 0 to the question's mark
+     * @param string|null $comment
+     * @return array ['error' => ['code', 'message'] when refused, 'results' => the trainer's results]
+     */
+    public function grade_essay(int $userid, int $attemptid, int $position, float $mark, ?string $comment = null): array {
+        global $DB;
+        if (!is_finite($mark) || $mark < 0) {
+            throw new \invalid_parameter_exception('mark: a number from 0');
+        }
+        $comment = $comment === null ? '' : gift::js_trim($comment);
+        if (\core_text::strlen($comment) > self::MAX_COMMENT) {
+            throw new \invalid_parameter_exception('comment: ' . self::MAX_COMMENT . ' characters at most');
+        }
+        $refused = null;
+        $graded = null;
+        $owner = $DB->get_field(self::ATTEMPTS, 'userid', ['id' => $attemptid, 'magquizid' => $this->instance->id]);
+        $scope = $owner === false ? null : $this->scope_users($userid);
+        if ($owner === false || ($scope !== null && !in_array((int) $owner, $scope, true))) {
+            // An attempt of another activity, or of a trainee outside the trainer's groups: as if there were none.
+            $refused = ['code' => 'no_such_attempt', 'message' => 'No such attempt.'];
+        } else {
+            $owner = (int) $owner;
+            $quiz = self::quiz_of($this->load());
+            $lock = $this->lock("attempt-{$this->instance->id}-{$owner}");
+            try {
+                $row = $DB->get_record(self::ATTEMPTS, ['id' => $attemptid], 'id, state');
+                $state = $row ? attempt::parse_state($quiz, json_decode($row->state, true)) : null;
+                $slot = $state['slots'][$position] ?? null;
+                if (!$row) {
+                    // Deleted meanwhile (a course reset).
+                    $refused = ['code' => 'no_such_attempt', 'message' => 'No such attempt.'];
+                } else if ($state === null || $slot === null) {
+                    $refused = ['code' => 'no_such_slot', 'message' => 'No such question.'];
+                } else {
+                    $max = attempt::max_mark_of($quiz, $slot['index']);
+                    if ($mark > $max) {
+                        $refused = ['code' => 'out_of_range', 'message' => "The mark is at most {$max}."];
+                    } else {
+                        $result = attempt::grade_manually($quiz, $state, $position, $max == 0 ? 0.0 : $mark / $max,
+                            $comment === '' ? null : $comment);
+                        if (!$result['ok']) {
+                            $refused = ['code' => $result['code'], 'message' => $result['message']];
+                        } else {
+                            self::save_attempt($attemptid, $quiz, $result['state']);
+                            $this->update_grade($owner);
+                            $graded = $owner;
+                        }
+                    }
+                }
+            } finally {
+                $lock->release();
+            }
+        }
+        if ($graded !== null) {
+            $event = event\essay_graded::create(['objectid' => $attemptid, 'context' => $this->context,
+                'relateduserid' => $graded, 'other' => ['position' => $position]]);
+            $event->add_record_snapshot(self::TABLE, $this->instance);
+            $event->trigger();
+        }
+        return ($refused === null ? [] : ['error' => $refused]) + ['results' => $this->results($userid)];
     }
 
     // ---- Helpers ----

@@ -16,7 +16,7 @@
 
 /**
  * Capabilities: trainees view and attempt (self-paced and live); trainers run live sessions (the bridge's trainer
- * role) and read the results.
+ * role), read the results and grade open answers.
  *
  * @package    mod_magquiz
  * @copyright  2025 Magistère
@@ -57,6 +57,17 @@ $capabilities = [
     ],
     'mod/magquiz:control' => [
         // Opening and running a live session for the room.
+        'captype' => 'write',
+        'contextlevel' => CONTEXT_MODULE,
+        'archetypes' => [
+            'teacher' => CAP_ALLOW,
+            'editingteacher' => CAP_ALLOW,
+            'manager' => CAP_ALLOW,
+        ],
+    ],
+    'mod/magquiz:grade' => [
+        // Grading open answers (essays) by hand, with a comment the trainee reads; the gradebook follows.
+        'riskbitmask' => RISK_SPAM,
         'captype' => 'write',
         'contextlevel' => CONTEXT_MODULE,
         'archetypes' => [

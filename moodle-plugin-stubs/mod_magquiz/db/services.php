@@ -77,4 +77,12 @@ $functions = [
         'ajax' => true,
         'capabilities' => 'mod/magquiz:viewresults',
     ],
+    'mod_magquiz_grade_essay' => [
+        'classname' => \mod_magquiz\external\grade_essay::class,
+        'description' => 'Grades an open answer of a finished attempt, then the gradebook; trainers only (bridge subject '
+            . 'quiz.grade).',
+        'type' => 'write',
+        'ajax' => true,
+        'capabilities' => 'mod/magquiz:grade, mod/magquiz:viewresults',
+    ],
 ];

@@ -413,6 +413,45 @@ final class quiz_memory {
     }
 
     /**
+     * quiz.grade (manager::grade_essay()): an attempt is named by its id, its place in $this->attempts plus one.
+     *
+     * @param int $attemptid
+     * @param int $position
+     * @param float $mark
+     * @param string|null $comment
+     * @return array
+     */
+    public function grade_essay(int $attemptid, int $position, float $mark, ?string $comment = null): array {
+        $refused = null;
+        $row = $this->attempts[$attemptid - 1] ?? null;
+        if ($row === null) {
+            $refused = ['code' => 'no_such_attempt', 'message' => 'No such attempt.'];
+        } else {
+            $state = $this->attempts_of($row['user'])[$attemptid - 1] ?? null;
+            $slot = $state['slots'][$position] ?? null;
+            if ($state === null || $slot === null) {
+                $refused = ['code' => 'no_such_slot', 'message' => 'No such question.'];
+            } else {
+                $max = attempt::max_mark_of($this->quiz, $slot['index']);
+                $comment = $comment === null ? '' : mod_magquiz\local\gift::js_trim($comment);
+                if ($mark > $max) {
+                    $refused = ['code' => 'out_of_range', 'message' => "The mark is at most {$max}."];
+                } else {
+                    $result = attempt::grade_manually($this->quiz, $state, $position, $max == 0 ? 0.0 : $mark / $max,
+                        $comment === '' ? null : $comment);
+                    if (!$result['ok']) {
+                        $refused = ['code' => $result['code'], 'message' => $result['message']];
+                    } else {
+                        $this->attempts[$attemptid - 1]['state'] = $result['state'];
+                        $this->grade($row['user']);
+                    }
+                }
+            }
+        }
+        return ($refused === null ? [] : ['error' => $refused]) + ['results' => $this->results()];
+    }
+
+    /**
      * quiz.results.
      *
      * @return array
@@ -420,8 +459,13 @@ final class quiz_memory {
     public function results(): array {
         $people = [];
         foreach ($this->attempts as $i => $row) {
-            $people[$row['user']] ??= ['name' => $this->names[$row['user']], 'attempts' => []];
-            $people[$row['user']]['attempts'][] = $this->attempts_of($row['user'])[$i];
+            $state = $this->attempts_of($row['user'])[$i] ?? null;
+            if ($state === null) {
+                continue;
+            }
+            $people[$row['user']] ??= ['name' => $this->names[$row['user']], 'attempts' => [], 'ids' => []];
+            $people[$row['user']]['attempts'][] = $state;
+            $people[$row['user']]['ids'][] = $i + 1;
         }
         $people = array_values($people);
         usort($people, fn(array $a, array $b): int => strcmp($a['name'], $b['name']));

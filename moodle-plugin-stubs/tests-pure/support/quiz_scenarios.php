@@ -101,8 +101,11 @@ final class quiz_scenarios {
                 'role' => $user === self::TRAINER ? 'trainer' : 'trainee', 'value' => $value, 'secrets' => $secrets,
                 'check' => (object) $check];
         };
-        $attempt = fn(quiz_memory $m, int $user): array => ['attempt' => ['quiz' => $m->quiz,
-            'state' => end($m->attempts)['state'], 'now' => $m->now]];
+        // The user's last attempt, as the state shows it.
+        $attempt = function (quiz_memory $m, int $user): array {
+            $mine = array_values(array_filter($m->attempts, fn(array $row): bool => $row['user'] === $user));
+            return ['attempt' => ['quiz' => $m->quiz, 'state' => end($mine)['state'], 'now' => $m->now]];
+        };
 
         // Deferred feedback: nothing before the end.
         $m = new quiz_memory(self::quiz(['behaviour' => 'deferred', 'attemptsAllowed' => 2, 'passGrade' => 5.0,
@@ -134,10 +137,31 @@ final class quiz_scenarios {
         $add('deferred: a second attempt in progress, the first reviewed in the list', 'get_state', 12, $m->state(12),
             false, $attempt($m, 12));
         $m->now += 3600000;
-        $add('deferred: the time ran out, closed on read', 'get_state', 12, $m->state(12), true, ['attempt' => [
-            'quiz' => $m->quiz, 'state' => end($m->attempts)['state'], 'now' => $m->now]]);
+        $add('deferred: the time ran out, closed on read', 'get_state', 12, $m->state(12), true, $attempt($m, 12));
         $add('deferred: the trainer\'s state', 'get_state', self::TRAINER, $m->state(self::TRAINER), true);
-        $add('deferred: the trainer\'s results', 'results', self::TRAINER, $m->results(), true);
+        $add('deferred: the trainer\'s results (essays waiting)', 'results', self::TRAINER, $m->results(), true);
+
+        // Essays graded by hand: the attempt named by its id (Lucas's first attempt is 1), the question by its place.
+        $grade = function (quiz_memory $m, int $id, int $position, float $mark, ?string $comment) use (&$out): array {
+            $before = $m->attempts[$id - 1]['state'];
+            $answer = $m->grade_essay($id, $position, $mark, $comment);
+            $max = mod_magquiz\local\attempt::max_mark_of($m->quiz, $before['slots'][$position]['index']);
+            return [$answer, ['grade' => ['quiz' => $m->quiz, 'attempt' => $id, 'before' => $before, 'position' => $position,
+                'fraction' => $mark / $max, 'comment' => $comment, 'after' => $m->attempts[$id - 1]['state']]]];
+        };
+        [$answer, $check] = $grade($m, 1, 8, 0.5, '  Précis et justifié. ');
+        $add('essays: graded with a comment', 'grade_essay', self::TRAINER, $answer, true, $check);
+        $add('essays: the trainee\'s review with the mark and the comment', 'get_state', 11, $m->state(11), true,
+            $attempt($m, 11));
+        [$answer, $check] = $grade($m, 2, 8, 0.0, null);
+        $add('essays: an empty answer graded 0, no comment', 'grade_essay', self::TRAINER, $answer, true, $check);
+        $add('essays: a mark above the question\'s refused', 'grade_essay', self::TRAINER, $m->grade_essay(1, 8, 1.5),
+            true);
+        $add('essays: a question that is not an essay refused', 'grade_essay', self::TRAINER,
+            $m->grade_essay(1, 0, 1.0), true);
+        $add('essays: an attempt in progress refused', 'grade_essay', self::TRAINER, $m->grade_essay(3, 8, 1.0), true);
+        $add('essays: no such attempt', 'grade_essay', self::TRAINER, $m->grade_essay(99, 8, 1.0), true);
+        $add('essays: no such question', 'grade_essay', self::TRAINER, $m->grade_essay(1, 42, 1.0), true);
 
         // Interactive: a wrong try shows its feedback and the hint, never the key.
         $m = new quiz_memory(self::quiz(['behaviour' => 'interactive', 'shuffleAnswers' => false,

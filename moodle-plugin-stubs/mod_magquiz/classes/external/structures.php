@@ -468,6 +468,15 @@ final class structures {
     }
 
     /**
+     * The answer to quiz.grade.
+     *
+     * @return external_single_structure
+     */
+    public static function grade_result(): external_single_structure {
+        return new external_single_structure(['error' => self::error(), 'results' => self::results()]);
+    }
+
+    /**
      * The trainer's results (Results).
      *
      * @return external_single_structure
@@ -498,6 +507,17 @@ final class structures {
                 ]), 'The last finished attempt\'s answers'),
             ]), 'Per trainee'),
             'maxGrade' => self::num('Maximum grade'),
+            'essays' => self::list_of(new external_single_structure([
+                'attempt' => self::count('The attempt, as quiz.grade names it'),
+                'position' => self::count('The question\'s place in the attempt'),
+                'number' => self::count('The question\'s number in the quiz'),
+                'name' => self::text('The trainee\'s full name'),
+                'question' => self::text('The question as plain text, shortened'),
+                'response' => self::text('The trainee\'s answer'),
+                'maxMark' => self::num('The question\'s mark'),
+                'mark' => self::num('The mark given; null while it waits', VALUE_REQUIRED, NULL_ALLOWED),
+                'comment' => self::text('The comment given', VALUE_OPTIONAL),
+            ]), 'The open answers of finished attempts, graded or waiting'),
             'live' => new external_single_structure([
                 'session' => self::text('The session\'s id'),
                 'questions' => self::list_of(new external_single_structure([

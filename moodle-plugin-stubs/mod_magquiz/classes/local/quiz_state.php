@@ -303,7 +303,8 @@ final class quiz_state {
      * The trainer's results (bridge subject `quiz.results`).
      *
      * @param array $quiz
-     * @param array[] $people each ['name' => string, 'attempts' => array[] (parsed states, by number)], by name
+     * @param array[] $people each ['name' => string, 'attempts' => array[] (parsed states, by number), 'ids' => int[]
+     *     (each attempt's id, as quiz.grade names it)], by name
      * @param array|null $live ['id', 'seed', 'answers' => fn(int $step): array[] responses, 'scores' => array[]
      *     (name, points, team)] or null without a session
      * @param string[] $words the words for true and false
@@ -351,8 +352,14 @@ final class quiz_state {
             $questions[] = $row;
         }
         $trainees = [];
+        $essays = [];
         $pass = $quiz['settings']['passGrade'] ?? null;
         foreach ($people as $person) {
+            foreach ($person['attempts'] as $k => $state) {
+                if ($state['status'] === 'finished') {
+                    array_push($essays, ...self::essays($quiz, $state, (int) $person['ids'][$k], $person['name']));
+                }
+            }
             $done = array_values(array_filter($person['attempts'], fn(array $s): bool => $s['status'] === 'finished'));
             $last = count($done) > 0 ? $done[count($done) - 1] : null;
             $grade = attempt::quiz_grade($quiz, $done);
@@ -410,7 +417,71 @@ final class quiz_state {
             'questions' => $questions,
             'trainees' => $trainees,
             'maxGrade' => (float) ($quiz['settings']['maxGrade'] ?? self::DEFAULT_MAX_GRADE),
+            'essays' => $essays,
             'live' => $liveresults,
         ];
+    }
+
+    /**
+     * The open answers (essays) of a finished attempt, for the trainer to grade; graded ones with their mark and
+     * comment.
+     *
+     * @param array $quiz
+     * @param array $state a finished attempt
+     * @param int $attemptid its id
+     * @param string $name its trainee's full name
+     * @return array[]
+     */
+    public static function essays(array $quiz, array $state, int $attemptid, string $name): array {
+        $essays = [];
+        foreach ($state['slots'] as $position => $slot) {
+            $question = $quiz['slots'][$slot['index']]['question'] ?? null;
+            if (($question['type'] ?? null) !== 'essay') {
+                continue;
+            }
+            $max = attempt::max_mark_of($quiz, $slot['index']);
+            $manual = $slot['manual'] ?? null;
+            $essay = [
+                'attempt' => $attemptid,
+                'position' => $position,
+                'number' => $slot['index'] + 1,
+                'name' => $name,
+                'question' => self::plain($question['text']),
+                'response' => self::utf16_cut((string) ($slot['response']['text'] ?? ''), 20000),
+                'maxMark' => $max,
+                'mark' => $manual === null ? null : $manual['fraction'] * $max,
+            ];
+            if (($manual['comment'] ?? '') !== '') {
+                $essay['comment'] = self::utf16_cut($manual['comment'], 2000);
+            }
+            $essays[] = $essay;
+        }
+        return $essays;
+    }
+
+    /**
+     * A text cut to `$max` UTF-16 code units, as JavaScript's `slice` and the bridge's `maxLength` count, without
+     * splitting a character in two.
+     *
+     * @param string $text UTF-8
+     * @param int $max
+     * @return string
+     */
+    public static function utf16_cut(string $text, int $max): string {
+        if (strlen($text) <= $max) {
+            // Each UTF-16 code unit takes at least one byte of UTF-8.
+            return $text;
+        }
+        $units = mb_convert_encoding($text, 'UTF-16LE', 'UTF-8');
+        if (strlen($units) <= 2 * $max) {
+            return $text;
+        }
+        $units = substr($units, 0, 2 * $max);
+        $last = ord($units[2 * $max - 1]);
+        if ($last >= 0xD8 && $last <= 0xDB) {
+            // A high surrogate whose pair is cut off.
+            $units = substr($units, 0, -2);
+        }
+        return mb_convert_encoding($units, 'UTF-8', 'UTF-16LE');
     }
 }

@@ -31,15 +31,17 @@ use mod_magquiz\manager;
  * @covers     \mod_magquiz\event\attempt_submitted
  * @covers     \mod_magquiz\event\live_session_updated
  * @covers     \mod_magquiz\event\live_answer_submitted
+ * @covers     \mod_magquiz\event\essay_graded
  */
 final class events_test extends \advanced_testcase {
     public function test_the_events_of_a_quiz(): void {
-        global $CFG;
+        global $CFG, $DB;
         require_once($CFG->dirroot . '/mod/magquiz/lib.php');
         $this->resetAfterTest();
         $generator = $this->getDataGenerator();
         $course = $generator->create_course();
-        $quiz = $generator->create_module('magquiz', ['course' => $course->id]);
+        $quiz = $generator->create_module('magquiz', ['course' => $course->id,
+            'questionstext' => \mod_magquiz_generator::DEFAULT_GIFT . "\n\n::Avis:: Votre avis ? {}"]);
         $student = $generator->create_and_enrol($course, 'student');
         $teacher = $generator->create_and_enrol($course, 'editingteacher');
         $cm = get_fast_modinfo($course)->get_cm($quiz->cmid);
@@ -62,6 +64,10 @@ final class events_test extends \advanced_testcase {
         $this->setUser($student);
         $manager->live_answer((int) $student->id, 0, ['choice' => 0], null, 'key-live-1');
         $manager->live_answer((int) $student->id, 0, ['choice' => 1], null, 'key-live-2');
+        $this->setUser($teacher);
+        $attemptid = (int) $DB->get_field('magquiz_attempt', 'id', ['magquizid' => $quiz->id, 'userid' => $student->id]);
+        $manager->grade_essay((int) $teacher->id, $attemptid, 2, 1.0, 'Paris, bien vu.');
+        $manager->grade_essay((int) $teacher->id, $attemptid, 2, 5.0, 'Paris, trop.');
         $events = $sink->get_events();
         $sink->close();
 
@@ -73,8 +79,10 @@ final class events_test extends \advanced_testcase {
             live_session_updated::class,
             live_session_updated::class,
             live_answer_submitted::class,
+            essay_graded::class,
         ], array_values(array_filter($classes, fn($class) => str_starts_with($class, 'mod_magquiz\\'))),
-            'a repeated start, a move that makes no sense (next in the lobby) and a second answer log nothing');
+            'a repeated start, a move that makes no sense (next in the lobby), a second answer and a refused grade log '
+            . 'nothing');
         foreach ($events as $event) {
             if (str_starts_with(get_class($event), 'mod_magquiz\\')) {
                 $this->assertEquals($context, $event->get_context());

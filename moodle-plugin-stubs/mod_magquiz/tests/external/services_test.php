@@ -41,6 +41,7 @@ require_once($CFG->dirroot . '/webservice/tests/helpers.php');
  * @covers     \mod_magquiz\external\live_answer
  * @covers     \mod_magquiz\external\live_control
  * @covers     \mod_magquiz\external\results
+ * @covers     \mod_magquiz\external\grade_essay
  * @covers     \mod_magquiz\manager
  */
 final class services_test extends externallib_advanced_testcase {
@@ -205,6 +206,7 @@ final class services_test extends externallib_advanced_testcase {
             'a trainee reading the results' => ['lucas', results::class, []],
             'a trainer starting an attempt' => ['teacher', start::class, ['key-abcdefgh']],
             'a trainer joining the live session' => ['noneditingteacher', live_join::class, []],
+            'a trainee grading an essay' => ['lucas', grade_essay::class, [1, 0, 1.0, 'Parfait.']],
         ];
     }
 
@@ -324,5 +326,113 @@ final class services_test extends externallib_advanced_testcase {
         $trainer = $this->state('teacher', $quiz)['trainer'];
         $this->assertSame(['participants' => 2, 'finishedAttempts' => 1, 'needsGrading' => 0], $trainer);
         $this->assertArrayNotHasKey('trainer', $this->state('lucas', $quiz));
+    }
+
+    /**
+     * A quiz of a single choice question and an essay (GIFT: `{}`), marked 1 each.
+     *
+     * @param array $settings
+     * @return \stdClass
+     */
+    private function quiz_with_an_essay(array $settings = []): \stdClass {
+        return $this->quiz($settings + ['questionstext' => \mod_magquiz_generator::DEFAULT_GIFT
+            . "\n\n::Avis:: Votre avis sur le travail en îlots ? {}"]);
+    }
+
+    public function test_a_trainer_grades_an_essay_and_the_gradebook_follows(): void {
+        global $CFG;
+        $quiz = $this->quiz_with_an_essay(['gradepass' => 6, 'completion' => COMPLETION_TRACKING_AUTOMATIC,
+            'completionusegrade' => 1, 'completionpassgrade' => 1]);
+        $this->call('lucas', start::class, [$quiz->cmid, $this->key()]);
+        $this->act('lucas', $quiz, 1, ['type' => 'finish', 'responses' => [['slot' => 0, 'response' => ['choice' => 1]],
+            ['slot' => 2, 'response' => ['text' => 'Le travail en îlots, pour s’entraider.']]]]);
+        $this->assertNull($this->gradebook($quiz, 'lucas'), 'no grade while the essay waits');
+        $this->assertSame(1, $this->state('teacher', $quiz)['trainer']['needsGrading']);
+
+        $results = $this->call('noneditingteacher', results::class, [$quiz->cmid]);
+        $this->assertCount(1, $results['essays']);
+        $essay = $results['essays'][0];
+        $this->assertSame(['position' => 2, 'number' => 3, 'name' => 'Lucas TestLucas',
+            'question' => 'Votre avis sur le travail en îlots ?', 'response' => 'Le travail en îlots, pour s’entraider.',
+            'mark' => null], array_intersect_key($essay, array_flip(['position', 'number', 'name', 'question', 'response',
+            'mark'])));
+
+        $refused = $this->call('noneditingteacher', grade_essay::class, [$quiz->cmid, $essay['attempt'], 2, 1.5, '']);
+        $this->assertSame('out_of_range', $refused['error']['code']);
+        $this->assertSame('not_allowed', $this->call('noneditingteacher', grade_essay::class,
+            [$quiz->cmid, $essay['attempt'], 0, 1.0, ''])['error']['code'], 'only essays are graded by a person');
+        $this->assertSame('no_such_slot', $this->call('noneditingteacher', grade_essay::class,
+            [$quiz->cmid, $essay['attempt'], 7, 1.0, ''])['error']['code']);
+        $this->assertSame('no_such_attempt', $this->call('noneditingteacher', grade_essay::class,
+            [$quiz->cmid, $essay['attempt'] + 1000, 2, 1.0, ''])['error']['code']);
+        $this->assertNull($this->gradebook($quiz, 'lucas'), 'a refused grade changes nothing');
+
+        $graded = $this->call('noneditingteacher', grade_essay::class, [$quiz->cmid, $essay['attempt'], 2, 0.5,
+            ' Précis, mais à justifier. ']);
+        $this->assertArrayNotHasKey('error', $graded);
+        $this->assertEquals(0.5, $graded['results']['essays'][0]['mark']);
+        $this->assertSame('Précis, mais à justifier.', $graded['results']['essays'][0]['comment']);
+        $this->assertEqualsWithDelta(5.0, $this->gradebook($quiz, 'lucas'), 1e-5, '(1 + 0.5) of 3 marks, out of 10');
+        $this->assertSame(0, $this->state('teacher', $quiz)['trainer']['needsGrading']);
+        $lucas = $this->state('lucas', $quiz)['selfPaced'];
+        $this->assertEqualsWithDelta(5.0, $lucas['grade'], 1e-5);
+        $this->assertFalse($lucas['passed']);
+        $this->assertSame('Précis, mais à justifier.', $lucas['attempt']['questions'][2]['feedback']['comment']);
+        require_once($CFG->libdir . '/completionlib.php');
+        $cm = get_fast_modinfo($this->course)->get_cm($quiz->cmid);
+        $completion = new \completion_info($this->course);
+        $this->assertEquals(COMPLETION_COMPLETE_FAIL,
+            $completion->get_data($cm, false, $this->users['lucas']->id)->completionstate);
+
+        // Graded again: full marks pass, and completion follows the gradebook.
+        $this->call('teacher', grade_essay::class, [$quiz->cmid, $essay['attempt'], 2, 1.0, '']);
+        $this->assertEqualsWithDelta(20 / 3, $this->gradebook($quiz, 'lucas'), 1e-4);
+        $this->assertEquals(COMPLETION_COMPLETE_PASS,
+            $completion->get_data($cm, false, $this->users['lucas']->id)->completionstate);
+        $this->assertArrayNotHasKey('comment', $this->call('teacher', results::class, [$quiz->cmid])['essays'][0]);
+    }
+
+    public function test_grading_refuses_what_the_bridge_never_sends(): void {
+        $quiz = $this->quiz_with_an_essay();
+        foreach ([[1, 0, -1.0, ''], [-1, 0, 1.0, ''], [1, -2, 1.0, ''], [1, 0, 1.0, str_repeat('é', 2001)]] as $args) {
+            try {
+                $this->call('teacher', grade_essay::class, array_merge([$quiz->cmid], $args));
+                $this->fail('took ' . json_encode(array_slice($args, 0, 3)));
+            } catch (\invalid_parameter_exception $e) {
+                $this->assertSame('invalidparameter', $e->errorcode);
+            }
+        }
+    }
+
+    public function test_an_attempt_in_progress_or_outside_the_trainer_groups_is_not_graded(): void {
+        global $DB;
+        $quiz = $this->quiz_with_an_essay(['groupmode' => SEPARATEGROUPS]);
+        $generator = $this->getDataGenerator();
+        $mine = $generator->create_group(['courseid' => $this->course->id]);
+        $theirs = $generator->create_group(['courseid' => $this->course->id]);
+        $generator->create_group_member(['groupid' => $mine->id, 'userid' => $this->users['noneditingteacher']->id]);
+        $generator->create_group_member(['groupid' => $mine->id, 'userid' => $this->users['emma']->id]);
+        $generator->create_group_member(['groupid' => $theirs->id, 'userid' => $this->users['lucas']->id]);
+        foreach (['lucas', 'emma'] as $name) {
+            $this->call($name, start::class, [$quiz->cmid, $this->key()]);
+            $this->act($name, $quiz, 1, ['type' => 'finish', 'responses' => [['slot' => 2,
+                'response' => ['text' => "L'avis de {$name}."]]]]);
+        }
+        $this->call('hugo', start::class, [$quiz->cmid, $this->key()]);
+        $essays = $this->call('teacher', results::class, [$quiz->cmid])['essays'];
+        $this->assertSame(['Emma TestEmma', 'Lucas TestLucas'], array_column($essays, 'name'),
+            'an editing teacher sees every group; an attempt in progress has no essay to grade');
+        $this->assertSame(['Emma TestEmma'], array_column($this->call('noneditingteacher', results::class,
+            [$quiz->cmid])['essays'], 'name'));
+        $lucas = $essays[1]['attempt'];
+        $this->assertSame('no_such_attempt', $this->call('noneditingteacher', grade_essay::class,
+            [$quiz->cmid, $lucas, 2, 1.0, ''])['error']['code'], 'outside the trainer\'s groups');
+        $this->assertNull($this->gradebook($quiz, 'lucas'));
+        $hugo = (int) $DB->get_field('magquiz_attempt', 'id', ['magquizid' => $quiz->id,
+            'userid' => $this->users['hugo']->id]);
+        $hugo = $this->call('teacher', grade_essay::class, [$quiz->cmid, $hugo, 2, 1.0, '']);
+        $this->assertSame('not_allowed', $hugo['error']['code'], 'an attempt in progress');
+        $this->assertArrayNotHasKey('error', $this->call('teacher', grade_essay::class, [$quiz->cmid, $lucas, 2, 1.0, '']));
+        $this->assertEqualsWithDelta(20 / 3, $this->gradebook($quiz, 'lucas'), 1e-4);
     }
 }
