@@ -224,13 +224,7 @@ class manager {
             $lock->release();
         }
 
-        $event = event\entry_submitted::create([
-            'objectid' => $entry->id,
-            'context' => $this->context,
-            'relateduserid' => $userid,
-        ]);
-        $event->add_record_snapshot(self::TABLE, $this->instance);
-        $event->trigger();
+        $this->log_entry_event(event\entry_submitted::class, (int) $entry->id, $userid, $settings);
         $this->update_completion($userid, COMPLETION_COMPLETE);
 
         $options = state_builder::aggregate_options($settings, $merges, $hidden);
@@ -250,7 +244,8 @@ class manager {
         if (!$entry || $entry->status === 'withdrawn') {
             return ['withdrawn' => false, 'error' => 'not_found'];
         }
-        if (!settings::from_record($this->load())['open']) {
+        $settings = settings::from_record($this->load());
+        if (!$settings['open']) {
             return ['withdrawn' => false, 'error' => 'closed'];
         }
         $now = time();
@@ -260,13 +255,7 @@ class manager {
             self::bump_version((int) $this->instance->id, $now);
         });
 
-        $event = event\entry_withdrawn::create([
-            'objectid' => $entry->id,
-            'context' => $this->context,
-            'relateduserid' => $userid,
-        ]);
-        $event->add_record_snapshot(self::TABLE, $this->instance);
-        $event->trigger();
+        $this->log_entry_event(event\entry_withdrawn::class, (int) $entry->id, $userid, $settings);
         $this->update_completion($userid, COMPLETION_UNKNOWN);
         return ['withdrawn' => true];
     }
@@ -401,14 +390,8 @@ class manager {
                 return true;
             });
             if ($changed) {
-                $class = $approve ? event\entry_approved::class : event\entry_rejected::class;
-                $event = $class::create([
-                    'objectid' => $entry->id,
-                    'context' => $this->context,
-                    'relateduserid' => $entry->userid,
-                ]);
-                $event->add_record_snapshot(self::TABLE, $this->instance);
-                $event->trigger();
+                $this->log_entry_event($approve ? event\entry_approved::class : event\entry_rejected::class,
+                    (int) $entry->id, (int) $entry->userid, settings::from_record($this->load()));
             }
         }
         return $this->get_state($userid);
@@ -633,6 +616,30 @@ class manager {
     private static function my_entry(stdClass $entry, array $options): array {
         $row = state_builder::rows([$entry])[0];
         return ['id' => $row['id'], 'text' => $row['text'], 'status' => state_builder::entry_status($row, $options)];
+    }
+
+    /**
+     * Logs an event about an entry (written, withdrawn, approved, rejected).
+     *
+     * In an anonymous activity the event is anonymous: the course logs then show who wrote, withdrew or had approved
+     * which entry only to those who may see anonymous events (moodle/site:viewanonymousevents: managers, not
+     * trainers), as mod_feedback does for anonymous answers. Otherwise a trainer would read the author of each entry
+     * there, next to the entry's id that the approval queue also shows.
+     *
+     * @param string $class the event class
+     * @param int $entryid
+     * @param int $authorid the entry's author
+     * @param array $settings the activity's settings when it happened
+     */
+    private function log_entry_event(string $class, int $entryid, int $authorid, array $settings): void {
+        $event = $class::create([
+            'objectid' => $entryid,
+            'context' => $this->context,
+            'relateduserid' => $authorid,
+            'anonymous' => $settings['identity'] === 'anonymous' ? 1 : 0,
+        ]);
+        $event->add_record_snapshot(self::TABLE, $this->instance);
+        $event->trigger();
     }
 
     /**

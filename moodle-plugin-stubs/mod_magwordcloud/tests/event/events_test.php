@@ -33,6 +33,7 @@ use mod_magwordcloud\manager;
  * @covers     \mod_magwordcloud\event\cloud_reset
  * @covers     \mod_magwordcloud\event\cloud_updated
  * @covers     \mod_magwordcloud\event\course_module_viewed
+ * @covers     \mod_magwordcloud\manager
  */
 final class events_test extends \advanced_testcase {
     public function test_answers_and_moderation_trigger_events(): void {
@@ -75,11 +76,39 @@ final class events_test extends \advanced_testcase {
         $this->assertEquals($student->id, $events[4]->relateduserid);
         $this->assertEquals($teacher->id, $events[4]->userid);
         $this->assertEquals(\context_module::instance($cm->id), $events[0]->get_context());
+        // The activity is anonymous (the default): events about entries are anonymous events, so that trainers do
+        // not read in the course logs who wrote which entry; the trainer's own actions are not.
+        $this->assertSame([1, 1, 1, 1, 1, 1, 0, 0, 0, 0], array_map(fn($event) => $event->anonymous, $events));
         foreach ($events as $event) {
             $this->assertNotEmpty($event::get_name());
             $this->assertNotEmpty($event->get_description());
             $this->assertStringNotContainsString('deux', $event->get_description(), 'Entries are not logged.');
         }
+    }
+
+    public function test_entry_events_are_not_anonymous_in_a_named_activity(): void {
+        $this->resetAfterTest();
+        $course = $this->getDataGenerator()->create_course();
+        $cloud = $this->getDataGenerator()->create_module('magwordcloud', ['course' => $course->id, 'approval' => 1,
+            'identitymode' => 'named']);
+        $student = $this->getDataGenerator()->create_and_enrol($course, 'student');
+        $teacher = $this->getDataGenerator()->create_and_enrol($course, 'editingteacher');
+        $manager = manager::create_from_cm(get_fast_modinfo($course)->get_cm($cloud->cmid));
+
+        $sink = $this->redirectEvents();
+        $this->setUser($student);
+        $one = $manager->submit((int) $student->id, 'un', 'key-00000001')['entry'];
+        $this->setUser($teacher);
+        $manager->decide((int) $teacher->id, $one['id'], true);
+        $this->setUser($student);
+        $manager->withdraw((int) $student->id, $one['id']);
+        $events = array_values(array_filter($sink->get_events(),
+            fn($event) => strpos(get_class($event), 'mod_magwordcloud\\event\\entry_') === 0));
+        $sink->close();
+
+        $this->assertSame([entry_submitted::class, entry_approved::class, entry_withdrawn::class],
+            array_map('get_class', $events));
+        $this->assertSame([0, 0, 0], array_map(fn($event) => $event->anonymous, $events));
     }
 
     public function test_view_triggers_course_module_viewed(): void {

@@ -499,14 +499,20 @@ final class services_test extends externallib_advanced_testcase {
 
         // A trainer sees every group until they choose one in the activity's group selector.
         $this->assertSame([['alpha', 1], ['bêta', 1]], self::words($this->state('groupteacher', $cloud)));
+        // Moodle keeps the choice in the session: the web services are called in the same session as the choice
+        // (call() logs in again, which starts a new session, as setUser() does).
+        $this->setUser($teacher);
         $_POST['group'] = $groupb->id;
         try {
             groups_get_activity_group(get_fast_modinfo($course)->get_cm($cloud->cmid), true);
         } finally {
             unset($_POST['group']);
         }
-        $this->assertSame([['bêta', 1]], self::words($this->state('groupteacher', $cloud)));
-        $this->assertSame([['text' => 'bêta', 'weight' => 1, 'rank' => 1]],
-            $this->call('groupteacher', export::class, [$cloud->cmid])['words']);
+        $this->assertSame([['bêta', 1]], self::words(external_api::clean_returnvalue(get_state::execute_returns(),
+            get_state::execute($cloud->cmid))));
+        $this->assertSame([['text' => 'bêta', 'weight' => 1, 'rank' => 1]], external_api::clean_returnvalue(
+            export::execute_returns(), export::execute($cloud->cmid))['words']);
+        $this->assertSame([['alpha', 1], ['bêta', 1]], self::words($this->state('groupteacher', $cloud)),
+            'A new session starts again from every group.');
     }
 }
