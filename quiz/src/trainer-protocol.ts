@@ -132,3 +132,34 @@ export const gradeEssay = defineRequest(
   v.object({ error: v.optional(v.object({ code: Short, message: Short })), results: Results }),
   TRAINER,
 );
+
+const Person = v.object({
+  /** The host's opaque id for the trainee (a Moodle user id, the reference host's user id), as a string. */
+  user: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  name: Short,
+  /** Extra time added to the quiz's time limit for this trainee (an accommodation), in seconds; 0 for none. */
+  extraTimeSeconds: Count,
+});
+
+/**
+ * Accommodations: the trainees who may attempt the quiz, each with their extra time. With `set`, the host first
+ * stores that trainee's extra time (0 removes it); it applies to the attempts they start from then on and to their
+ * attempt in progress, whose deadline moves with it (as Moodle's user overrides of a quiz do). An unknown `user`
+ * gets `error.code` `not_found` and changes nothing.
+ */
+export const accommodations = defineRequest(
+  'quiz.accommodations',
+  v.object({
+    set: v.optional(
+      v.object({
+        user: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+        extraTimeSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(7 * 24 * 3600)),
+      }),
+    ),
+  }),
+  v.object({
+    error: v.optional(v.object({ code: Short, message: Short })),
+    people: v.pipe(v.array(Person), v.maxLength(10_000)),
+  }),
+  TRAINER,
+);
