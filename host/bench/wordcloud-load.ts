@@ -1,11 +1,12 @@
 /**
  * Load tests of the word cloud on the reference host, with 500 trainees (the issue's figures):
  *
- *   node --import tsx host/bench/wordcloud-load.ts [trainees] [durationSec]
+ *   node --import tsx host/bench/wordcloud-load.ts [trainees] [durationSec] [--throughput]
  *
- * A. Throughput: every trainee posts `wordcloud.submit` through autocannon for `durationSec`, one request in flight
- *    each, in two runs. Offered: the issue's 5,000 submissions per second, as 10 per second from each of the 500
- *    trainees (an open load: latency is measured at that rate). Saturation: each trainee sends again as soon as it
+ * A. Throughput: every trainee posts `wordcloud.submit` for `durationSec`, one request in flight each, in two
+ *    runs. Offered: the issue's 5,000 submissions per second, as 10 per second from each of the 500 trainees,
+ *    evenly spaced and out of step (an open load, open-load.ts: latency is measured at that rate, from when each
+ *    submission was due). Saturation (autocannon): each trainee sends again as soon as it
  *    is answered, which finds the most the server acknowledges (with 500 requests always waiting, latency there is
  *    500 / throughput by Little's law, so it says nothing of the latency at the target rate). A trainee may write at most 20 entries in one cloud, so the
  *    load is spread over `clouds` instances (a trainee's n-th entry goes to cloud n mod clouds, with a word it has
@@ -28,13 +29,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import type { Client, Result } from 'autocannon';
+import type { Client, Request, Result } from 'autocannon';
 import { TRAINEE_REFRESH_MS, TRAINER_REFRESH_MS, refreshDelay } from '../../wordcloud/src/refresh.js';
 import { Auth, SESSION_COOKIE } from '../src/server/auth.js';
 import { openDatabase } from '../src/server/db.js';
 import type { Db } from '../src/server/db.js';
 import { DEMO_COURSE, createUsers } from '../src/server/seed.js';
 import { cpuTimeMs, prepareAccounts, waitForReady } from './load.js';
+import { runOpenLoad } from './open-load.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MAIN = path.resolve(HERE, '../src/main.ts');
@@ -128,7 +130,9 @@ function insertClouds(db: Db, ids: readonly string[], settings: object): void {
     'INSERT INTO activity_instances (id, course_id, type, title, position, settings) VALUES (?, ?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
-    ids.forEach((id, i) => insert.run(id, DEMO_COURSE.id, 'wordcloud', `Bench ${id}`, 100 + i, JSON.stringify(settings)));
+    ids.forEach((id, i) =>
+      insert.run(id, DEMO_COURSE.id, 'wordcloud', `Bench ${id}`, 100 + i, JSON.stringify(settings)),
+    );
   })();
 }
 
@@ -176,17 +180,22 @@ function submitLoad(
       const conn = next++;
       const headers = { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${tokens[conn]}` };
       const keyOf = (i: number) => `${cloudIds[0]}-${conn}-${i % perConnection}`;
+      // Each request is built when it is sent (`setupRequest`), not all before the first one: building the
+      // 500 × 800 requests of a run up front blocks this process for seconds while the first connections'
+      // requests are already out, and their answers, read late, would count that wait as server latency.
       client.setRequests(
-        Array.from({ length: perConnection }, (_, i) => {
-          const cloud = cloudIds[i % cloudIds.length]!;
-          const word = wordOf(conn, Math.floor(i / cloudIds.length));
-          return {
-            method: 'POST',
-            path: `/api/bridge/${cloud}`,
-            headers,
-            body: JSON.stringify({ subject: 'wordcloud.submit', payload: { text: word, key: keyOf(i) } }),
-          };
-        }),
+        Array.from({ length: perConnection }, (_, i) => ({
+          method: 'POST',
+          path: `/api/bridge/${cloudIds[i % cloudIds.length]!}`,
+          headers,
+          setupRequest: (request: Request) => ({
+            ...request,
+            body: JSON.stringify({
+              subject: 'wordcloud.submit',
+              payload: { text: wordOf(conn, Math.floor(i / cloudIds.length)), key: keyOf(i) },
+            }),
+          }),
+        })),
       );
       let answered = 0;
       client.on('response', (status: number) => {
@@ -195,6 +204,46 @@ function submitLoad(
       });
     },
   });
+}
+
+/** The issue's rate as an open load: every trainee sends `ratePerTrainee` submissions per second, evenly spaced. */
+async function offeredLoad(
+  url: string,
+  tokens: readonly string[],
+  durationSec: number,
+  cloudIds: readonly string[],
+  acknowledged: Set<string>,
+  ratePerTrainee: number,
+): Promise<RunFigures> {
+  const perConnection = plan(cloudIds.length);
+  const keyOf = (conn: number, i: number) => `${cloudIds[0]}-${conn}-${i % perConnection}`;
+  const result = await runOpenLoad({
+    url,
+    clients: tokens.length,
+    ratePerClient: ratePerTrainee,
+    durationSec,
+    request: (conn, i) => ({
+      method: 'POST',
+      path: `/api/bridge/${cloudIds[i % cloudIds.length]!}`,
+      headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${tokens[conn]}` },
+      body: JSON.stringify({
+        subject: 'wordcloud.submit',
+        payload: { text: wordOf(conn, Math.floor(i / cloudIds.length) % PER_PERSON), key: keyOf(conn, i) },
+      }),
+    }),
+    onResponse: (conn, i, status) => {
+      if (status >= 200 && status < 300) acknowledged.add(keyOf(conn, i));
+    },
+  });
+  return {
+    requestsPerSec: Math.round(result.ok / result.durationSec),
+    p50: result.p50,
+    p90: result.p90,
+    p99: result.p99,
+    max: result.max,
+    errors: result.errors,
+    non2xx: result.answered - result.ok,
+  };
 }
 
 function figures(result: Result): RunFigures {
@@ -230,7 +279,7 @@ export async function runWordcloudThroughput(options: WordcloudLoadOptions = {})
     if (warmSec > 0) await submitLoad(url, tokens, warmSec, warm, new Set());
     const acknowledged = new Set<string>();
     const rate = Math.max(1, Math.round(offeredPerSec / trainees));
-    const offered = await submitLoad(url, tokens, durationSec, offeredSet, acknowledged, rate);
+    const offered = await offeredLoad(url, tokens, durationSec, offeredSet, acknowledged, rate);
     const cpuBefore = cpuTimeMs(child.pid);
     const saturation = await submitLoad(url, tokens, durationSec, saturationSet, acknowledged);
     const cpuAfter = cpuTimeMs(child.pid);
@@ -239,7 +288,9 @@ export async function runWordcloudThroughput(options: WordcloudLoadOptions = {})
       const measured = [...offeredSet, ...saturationSet];
       const placeholders = measured.map(() => '?').join(',');
       const keys = db
-        .prepare<string[], string>(`SELECT idempotency_key FROM wordcloud_entries WHERE instance_id IN (${placeholders})`)
+        .prepare<string[], string>(
+          `SELECT idempotency_key FROM wordcloud_entries WHERE instance_id IN (${placeholders})`,
+        )
         .pluck()
         .all(...measured);
       const stored = new Set(keys);
@@ -248,7 +299,7 @@ export async function runWordcloudThroughput(options: WordcloudLoadOptions = {})
         durationSec,
         clouds,
         offeredPerSec: rate * trainees,
-        offered: figures(offered),
+        offered,
         saturation: figures(saturation),
         acknowledged: acknowledged.size,
         storedRows: keys.length,
@@ -518,12 +569,17 @@ async function withDbAsync<T>(dataDir: string, fn: (db: Db) => Promise<T>): Prom
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const trainees = Number(process.argv[2] ?? 500);
-  const durationSec = Number(process.argv[3] ?? 10);
-  runWordcloudLoad({ trainees, durationSec, liveSec: durationSec }).then(
-    (result) => {
+  // `--throughput` runs part A alone.
+  const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const trainees = Number(args[0] ?? 500);
+  const durationSec = Number(args[1] ?? 10);
+  const run = process.argv.includes('--throughput')
+    ? runWordcloudThroughput({ trainees, durationSec }).then((throughput) => ({ throughput, live: null }))
+    : runWordcloudLoad({ trainees, durationSec, liveSec: durationSec });
+  run.then(
+    (result: { throughput: WordcloudThroughput; live: WordcloudLiveLatency | null }) => {
       console.log(JSON.stringify(result, null, 2));
-      const ok = result.throughput.lost === 0 && result.throughput.duplicates === 0 && result.live.unseen === 0;
+      const ok = result.throughput.lost === 0 && result.throughput.duplicates === 0 && (result.live?.unseen ?? 0) === 0;
       process.exitCode = ok ? 0 : 1;
     },
     (err: unknown) => {
