@@ -81,7 +81,11 @@ export async function runSubmissionLoad(options: LoadOptions = {}): Promise<Load
 
   const tokens = await prepareAccounts(dataDir, connections);
   const child = fork(MAIN, [], {
-    execArgv: ['--import', 'tsx', ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
+    ],
     env: { ...process.env, MAG_PORT: '0', MAG_DATA_DIR: dataDir, MAG_RATE_LIMIT: '1000000000', MAG_LOG: '0' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -172,7 +176,10 @@ function submit(
     duration: durationSec,
     setupClient: (client: Client) => {
       const conn = next++;
-      const headers = { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${tokens[conn % tokens.length]}` };
+      const headers = {
+        'content-type': 'application/json',
+        cookie: `${SESSION_COOKIE}=${tokens[conn % tokens.length]}`,
+      };
       const keyOf = (i: number) => `${prefix}-${conn}-${i % perConnection}`;
       client.setRequests(
         Array.from({ length: perConnection }, (_, i) => ({

@@ -58,7 +58,10 @@ const GRADED: { question: Question; responses: Response[] }[] = [
     },
     responses: [{ choices: [0, 2] }, { choices: [0] }, { choices: [1, 2] }],
   },
-  { question: { type: 'truefalse', text: 'Vrai ?', textFormat: 'plain', correct: true }, responses: [{ value: true }, { value: false }] },
+  {
+    question: { type: 'truefalse', text: 'Vrai ?', textFormat: 'plain', correct: true },
+    responses: [{ value: true }, { value: false }],
+  },
   {
     question: {
       type: 'shortanswer',

@@ -23,17 +23,55 @@ interface D3Word {
 }
 
 const VOCABULARY = [
-  'numérique', 'partage', 'coopération', 'école', 'écrans', 'réseau', 'projet', 'autonomie', 'créativité',
-  'collaboratif', 'outils', 'tablette', 'ENT', 'évaluation', 'différenciation', 'inclusion', 'confiance',
-  'curiosité', 'plaisir', 'motivation', 'bienveillance', 'rigueur', 'communication', 'formation', 'pédagogie',
-  'innovation', 'engagement', 'classe', 'élèves', 'parents', 'vidéo', 'podcast', 'programmation', 'robotique',
-  'sobriété', 'citoyenneté', 'médias', 'information', 'esprit critique', 'accessibilité',
+  'numérique',
+  'partage',
+  'coopération',
+  'école',
+  'écrans',
+  'réseau',
+  'projet',
+  'autonomie',
+  'créativité',
+  'collaboratif',
+  'outils',
+  'tablette',
+  'ENT',
+  'évaluation',
+  'différenciation',
+  'inclusion',
+  'confiance',
+  'curiosité',
+  'plaisir',
+  'motivation',
+  'bienveillance',
+  'rigueur',
+  'communication',
+  'formation',
+  'pédagogie',
+  'innovation',
+  'engagement',
+  'classe',
+  'élèves',
+  'parents',
+  'vidéo',
+  'podcast',
+  'programmation',
+  'robotique',
+  'sobriété',
+  'citoyenneté',
+  'médias',
+  'information',
+  'esprit critique',
+  'accessibilité',
 ];
 
 /** `count` distinct words with weights in a Zipf-like spread (a few words many people gave, many words one). */
 export function words(count: number): { text: string; weight: number }[] {
   return Array.from({ length: count }, (_, i) => ({
-    text: i < VOCABULARY.length ? VOCABULARY[i]! : `${VOCABULARY[i % VOCABULARY.length]} ${Math.floor(i / VOCABULARY.length)}`,
+    text:
+      i < VOCABULARY.length
+        ? VOCABULARY[i]!
+        : `${VOCABULARY[i % VOCABULARY.length]} ${Math.floor(i / VOCABULARY.length)}`,
     weight: Math.max(1, Math.round(20 / (i + 1) ** 0.75)),
   }));
 }
@@ -171,10 +209,9 @@ async function ours(count: number): Promise<{ ms: number; longestTaskMs: number;
   const longestTaskMs = stop();
   const visible = drawn(mounted.element);
   const scale = Number(
-    (mounted.element.shadowRoot!.querySelector('svg.cloud text:last-child') as SVGElement | null)?.style.fontSize.replace(
-      'px',
-      '',
-    ) ?? 0,
+    (
+      mounted.element.shadowRoot!.querySelector('svg.cloud text:last-child') as SVGElement | null
+    )?.style.fontSize.replace('px', '') ?? 0,
   );
   mounted.close();
   return { ms: done - started, longestTaskMs, visible, scale };
@@ -187,7 +224,10 @@ async function addOne(): Promise<{ ms: number; longestTaskMs: number; moved: num
   await waitFor(() => drawn(mounted.element) >= 180);
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const before = new Map(
-    [...mounted.element.shadowRoot!.querySelectorAll<SVGElement>('svg.cloud text')].map((t) => [t.textContent, t.style.transform]),
+    [...mounted.element.shadowRoot!.querySelectorAll<SVGElement>('svg.cloud text')].map((t) => [
+      t.textContent,
+      t.style.transform,
+    ]),
   );
   const count = drawn(mounted.element);
   // The element refreshes after the event; time from the host's answer, the moment the new state exists.
