@@ -78,7 +78,8 @@ const fr = {
   accommodationsNone: 'Aucun ou aucune stagiaire dans ce cours.',
   extraTime: 'Temps supplémentaire pour {name} (minutes)',
   extraSave: 'Enregistrer',
-  extraSaved: 'Temps supplémentaire de {name}\u00a0: {minutes}\u00a0min.',
+  extraSaveFor: 'Enregistrer le temps supplémentaire pour {name}',
+  extraSaved: 'Temps supplémentaire pour {name}\u00a0: {minutes}\u00a0min.',
   extraRemoved: 'Plus de temps supplémentaire pour {name}.',
   extraInvalid: 'Saisissez un nombre entier de minutes, de 0 à 10\u202f080.',
   not_found: 'Cette personne n’est pas stagiaire de ce cours.',
@@ -138,6 +139,7 @@ const strings = {
     accommodationsNone: 'No trainee in this course.',
     extraTime: 'Extra time for {name} (minutes)',
     extraSave: 'Save',
+    extraSaveFor: 'Save the extra time for {name}',
     extraSaved: 'Extra time for {name}: {minutes} min.',
     extraRemoved: 'No more extra time for {name}.',
     extraInvalid: 'Enter a whole number of minutes, from 0 to 10,080.',
@@ -360,7 +362,13 @@ export class MagQuizTrainer extends LitElement {
                         aria-describedby=${error ? `${id}-error` : nothing}
                         .value=${String(Math.round((person.extraTimeSeconds / 60) * 100) / 100)}
                       />
-                      <button type="submit" ?disabled=${this.busy}>${this.t('extraSave')}</button>
+                      <button
+                        type="submit"
+                        aria-label=${this.t('extraSaveFor', { name: person.name })}
+                        ?disabled=${this.busy}
+                      >
+                        ${this.t('extraSave')}
+                      </button>
                       ${error ? html`<span id="${id}-error" class="message error">${error}</span>` : nothing}
                     </form>
                   </li>`;

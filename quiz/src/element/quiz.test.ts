@@ -468,6 +468,10 @@ describe('<mag-quiz> accommodations', () => {
     expect(root.querySelector(`label[for="${field('7').id}"]`)!.textContent).to.equal(
       'Temps supplémentaire pour Emma Petit (minutes)',
     );
+    // Each button says whose time it saves, its visible word first.
+    expect(root.querySelector('form[data-person="7"] button')!.getAttribute('aria-label')).to.equal(
+      'Enregistrer le temps supplémentaire pour Emma Petit',
+    );
     // Keyboard only: focus the field, type, Enter.
     field('7').focus();
     field('7').select();
@@ -475,7 +479,10 @@ describe('<mag-quiz> accommodations', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => people[0]!.extraTimeSeconds === 900, 'saved');
     expect(extraTimeCalls).to.deep.equal([{ user: '7', extraTimeSeconds: 900 }]);
-    await until(() => /Temps supplémentaire de Emma Petit/.test(element.shadowRoot!.textContent ?? ''), 'told');
+    await until(
+      () => /Temps supplémentaire pour Emma Petit\u00a0: 15\u00a0min/.test(element.shadowRoot!.textContent ?? ''),
+      'told',
+    );
     // A decimal or a negative number is refused here, with a message beside the field, and nothing is sent.
     for (const bad of ['1.5', '-3', '20000', '']) {
       field('8').value = bad;
