@@ -271,7 +271,12 @@ function memoryHost(role: 'trainer' | 'trainee', quiz: Quiz = QUIZ, locale: 'fr'
     if (person && set) person.extraTimeSeconds = set.extraTimeSeconds;
     return { people: people.map((p) => ({ ...p })) };
   });
-  return { host, attempts, received, state, drive, answers, people, extraTimeCalls };
+  /** Tells the page that something changed (as the host does when a trainer moves a deadline). */
+  const bump = (): void => {
+    version++;
+    host.emit('q1', updated.subject, { version });
+  };
+  return { host, attempts, received, state, drive, answers, people, extraTimeCalls, bump };
 }
 
 async function mount(role: 'trainer' | 'trainee', quiz: Quiz = QUIZ, locale: 'fr' | 'en' = 'fr') {
@@ -508,6 +513,25 @@ describe('<mag-quiz> accommodations', () => {
       'not found',
     );
     expect(root.querySelectorAll('.accommodations form')).to.have.length(1);
+    close();
+  });
+
+  it('follows a deadline moved by extra time on a trainee’s page: the timer, and the warnings given again', async () => {
+    const quiz: Quiz = { ...QUIZ, settings: { ...QUIZ.settings, timeLimitSeconds: 290 } };
+    const { element, close, attempts, bump } = await mount('trainee', quiz);
+    await startAttemptNow(element);
+    const live = () => element.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
+    await until(() => live() === 'Il reste 5 minutes.', 'the five-minute warning');
+    expect($(element, '.timer')!.textContent).to.match(/4:[45]\d/);
+    // The host moves the deadline 15 minutes later: the page shows it, and the warning no longer holds.
+    attempts[0]!.deadline! += 15 * 60_000;
+    bump();
+    await until(() => /19:[45]\d/.test($(element, '.timer')!.textContent ?? ''), 'the longer time');
+    await until(() => live() === '', 'the warning withdrawn');
+    // Back to less than five minutes: warned again.
+    attempts[0]!.deadline! -= 15 * 60_000;
+    bump();
+    await until(() => live() === 'Il reste 5 minutes.', 'warned again');
     close();
   });
 
