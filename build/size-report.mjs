@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * Size report of dist/bundles: minified and gzip size of every bundle, and each entry's first-paint
- * cost (the entry plus the chunks it imports statically). Fails (exit 1) above build/budgets.json.
+ * Size report of dist/bundles: minified and gzip size of every bundle, each entry's first-paint cost (the entry
+ * plus the chunks it imports statically), and what a page downloads in all along a path of budgets.json's `inAll`
+ * (an entry's first paint and the chunks it loads on demand there, each with the chunks it imports statically, every
+ * file counted once). Fails (exit 1) above build/budgets.json.
  * Writes dist/size-report.json, which `npm run bench` reuses.
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -38,22 +40,35 @@ export function measure() {
     bundles[name] = { file, minified: code.length, gzip: gzipSync(code, { level: 9 }).length, imports };
   }
   const byFile = Object.fromEntries(Object.values(bundles).map((bundle) => [bundle.file, bundle]));
-  const firstPaint = {};
-  for (const [name, bundle] of Object.entries(bundles)) {
-    if (bundle.file.startsWith('chunks/')) continue;
+  /** The files that loading `names` downloads: each bundle and what it imports statically, once each. */
+  const closure = (names) => {
     const seen = new Set();
     const visit = (file) => {
       if (seen.has(file) || !byFile[file]) return;
       seen.add(file);
       byFile[file].imports.forEach(visit);
     };
-    visit(bundle.file);
-    firstPaint[name] = [...seen].reduce((sum, file) => sum + byFile[file].gzip, 0);
+    for (const name of names) if (bundles[name]) visit(bundles[name].file);
+    return [...seen];
+  };
+  const sum = (files) => files.reduce((total, file) => total + byFile[file].gzip, 0);
+  const firstPaint = {};
+  for (const [name, bundle] of Object.entries(bundles)) {
+    if (bundle.file.startsWith('chunks/')) continue;
+    firstPaint[name] = sum(closure([name]));
   }
-  return { bundles, firstPaint };
+  const inAll = {};
+  for (const [path, { entry, lazy }] of Object.entries(budgets.inAll ?? {})) {
+    const files = closure([entry, ...lazy]);
+    inAll[path] = {
+      gzip: sum(files),
+      bundles: files.map((file) => Object.keys(bundles).find((name) => bundles[name].file === file)).sort(),
+    };
+  }
+  return { bundles, firstPaint, inAll };
 }
 
-function check({ bundles, firstPaint }) {
+function check({ bundles, firstPaint, inAll }) {
   const failures = [];
   for (const [name, limit] of Object.entries(budgets.bundles)) {
     if (!bundles[name]) failures.push(`${name}: no such bundle (budgets.json names it)`);
@@ -69,6 +84,11 @@ function check({ bundles, firstPaint }) {
     if (firstPaint[name] === undefined) failures.push(`${name}: no such entry (budgets.json names it)`);
     else if (firstPaint[name] > limit)
       failures.push(`${name} first paint: ${firstPaint[name]} B gzip > budget ${limit} B`);
+  }
+  for (const [path, { entry, lazy, limit }] of Object.entries(budgets.inAll ?? {})) {
+    const missing = [entry, ...lazy].filter((name) => !bundles[name]);
+    if (missing.length) failures.push(`${path}: no bundle ${missing.join(', ')} (budgets.json names it)`);
+    else if (inAll[path].gzip > limit) failures.push(`${path} in all: ${inAll[path].gzip} B gzip > budget ${limit} B`);
   }
   return failures;
 }
@@ -91,6 +111,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const budget = budgets.firstPaint[name];
     console.log(
       `first paint ${name.padEnd(15)} ${kb(bytes).padStart(8)} gzip ${budget ? `(budget ${kb(budget)})` : ''}`,
+    );
+  }
+  for (const [path, { gzip, bundles: files }] of Object.entries(report.inAll)) {
+    const { limit, target } = budgets.inAll[path];
+    const goal = target === undefined ? '' : `, target ${kb(target)}: ${gzip <= target ? 'met' : 'MISSED'}`;
+    console.log(
+      `in all ${path.padEnd(20)} ${kb(gzip).padStart(8)} gzip (budget ${kb(limit)}${goal}): ${files.join(', ')}`,
     );
   }
   writeFileSync(join(root, 'dist/size-report.json'), JSON.stringify(report, null, 2));

@@ -323,3 +323,121 @@ describe('open answers', () => {
     expect(book).toEqual([{ grade: 7.5, passed: 1 }]);
   });
 });
+
+describe('accommodations', () => {
+  type People = { error?: { code: string }; people: { user: string; name: string; extraTimeSeconds: number }[] };
+  const TIMED: Quiz = { ...QUIZ, settings: { ...QUIZ.settings, timeLimitSeconds: 60, submitGraceSeconds: 0 } };
+  const userId = (username: string): string =>
+    String(
+      withDb(app.dataDir, (db) =>
+        db.prepare<[string], number>('SELECT id FROM users WHERE username = ?').pluck().get(username),
+      ),
+    );
+  /** As if the attempt had started `seconds` earlier: its start and deadline move back (the clock is the server's). */
+  const age = (id: string, username: string, seconds: number): void =>
+    withDb(app.dataDir, (db) => {
+      const row = db
+        .prepare<[string, string], { id: number; state: string }>(
+          `SELECT a.id, a.state FROM quiz_attempts a JOIN users u ON u.id = a.user_id
+           WHERE a.instance_id = ? AND u.username = ? AND a.status = 'inProgress'`,
+        )
+        .get(id, username)!;
+      const state = JSON.parse(row.state) as { startedAt: number; deadline: number };
+      state.startedAt -= seconds * 1000;
+      state.deadline -= seconds * 1000;
+      db.prepare('UPDATE quiz_attempts SET state = ? WHERE id = ?').run(JSON.stringify(state), row.id);
+    });
+
+  it('lists the trainees for trainers only, and refuses bad input and unknown people', async () => {
+    const id = instance(TIMED);
+    const listed = await ok<People>(trainer, id, 'quiz.accommodations');
+    expect(listed.people.length).toBeGreaterThanOrEqual(20);
+    expect(listed.people).toContainEqual({ user: userId('lucas.bernard'), name: 'Lucas Bernard', extraTimeSeconds: 0 });
+    expect(listed.people.some((person) => person.name === 'Claire Martin')).toBe(false);
+    const refused = await call(lucas, id, 'quiz.accommodations', {
+      set: { user: userId('lucas.bernard'), extraTimeSeconds: 3_600 },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error?.code).toBe('unauthorized');
+    for (const set of [
+      { user: userId('lucas.bernard'), extraTimeSeconds: -60 },
+      { user: userId('lucas.bernard'), extraTimeSeconds: 1.5 },
+      { user: userId('lucas.bernard'), extraTimeSeconds: '600' },
+      { user: userId('lucas.bernard'), extraTimeSeconds: 8 * 24 * 3600 },
+      { user: '', extraTimeSeconds: 60 },
+      { extraTimeSeconds: 60 },
+    ]) {
+      const bad = await call(trainer, id, 'quiz.accommodations', { set });
+      expect(bad.status, JSON.stringify(set)).toBe(400);
+      expect(bad.body.error?.code).toBe('bad_request');
+    }
+    for (const user of ['999999', 'lucas.bernard', '01', userId('claire.martin')]) {
+      const unknown = await ok<People>(trainer, id, 'quiz.accommodations', { set: { user, extraTimeSeconds: 60 } });
+      expect(unknown.error?.code, user).toBe('not_found');
+    }
+    // Nothing was stored by the refused calls.
+    expect((await ok<People>(trainer, id, 'quiz.accommodations')).people).toEqual(listed.people);
+    expect(
+      withDb(app.dataDir, (db) => db.prepare('SELECT * FROM quiz_extra_time WHERE instance_id = ?').all(id)),
+    ).toEqual([]);
+  });
+
+  it('moves the deadline of the attempt in progress: closed at the limit plus the extra time, not before', async () => {
+    const id = instance(TIMED);
+    await ok(lucas, id, 'quiz.start', { key: key() });
+    expect((await state(lucas, id)).selfPaced.attempt?.timeLeft).toBeLessThanOrEqual(60_000);
+    const before = (await state(lucas, id)).version;
+    const set = await ok<People>(trainer, id, 'quiz.accommodations', {
+      set: { user: userId('lucas.bernard'), extraTimeSeconds: 120 },
+    });
+    expect(set.error).toBeUndefined();
+    expect(set.people.find((person) => person.name === 'Lucas Bernard')?.extraTimeSeconds).toBe(120);
+    // The trainee's page learns it (the version moves) and shows the new remaining time.
+    const moved = await state(lucas, id);
+    expect(moved.version).toBeGreaterThan(before);
+    expect(moved.selfPaced.attempt?.timeLeft).toBeGreaterThan(170_000);
+    expect(moved.selfPaced.attempt?.timeLeft).toBeLessThanOrEqual(180_000);
+    // 90 s later: past the plain limit, the attempt is still open and saves.
+    age(id, 'lucas.bernard', 90);
+    const later = await state(lucas, id);
+    expect(later.selfPaced.attempt?.status).toBe('inProgress');
+    expect((await act(lucas, id, 1, { type: 'save', slot: 0, response: { choice: 1 } })).error).toBeUndefined();
+    // 100 s more: past the limit plus the extra time, it is closed with what was saved in time.
+    age(id, 'lucas.bernard', 100);
+    const closed = await state(lucas, id);
+    expect(closed.selfPaced.attempt?.status).toBe('finished');
+    expect(closed.selfPaced.attempt?.result).toMatchObject({ grade: 5 });
+    expect((await act(lucas, id, 1, { type: 'save', slot: 1, response: { text: 'Pix' } })).error?.code).toBe(
+      'time_over',
+    );
+    const stored = withDb(app.dataDir, (db) =>
+      db.prepare('SELECT status, grade FROM quiz_attempts WHERE instance_id = ?').all(id),
+    );
+    expect(stored).toEqual([{ status: 'finished', grade: 5 }]);
+  });
+
+  it('gives the extra time to new attempts; 0 removes it, and the deadline moves back', async () => {
+    const id = instance(TIMED);
+    const emmaId = userId('emma.petit');
+    await ok(trainer, id, 'quiz.accommodations', { set: { user: emmaId, extraTimeSeconds: 600 } });
+    await ok(emma, id, 'quiz.start', { key: key() });
+    expect((await state(emma, id)).selfPaced.attempt?.timeLeft).toBeGreaterThan(650_000);
+    // Another trainee's attempt is not touched.
+    await ok(hugo, id, 'quiz.start', { key: key() });
+    expect((await state(hugo, id)).selfPaced.attempt?.timeLeft).toBeLessThanOrEqual(60_000);
+    const removed = await ok<People>(trainer, id, 'quiz.accommodations', {
+      set: { user: emmaId, extraTimeSeconds: 0 },
+    });
+    expect(removed.people.find((person) => person.user === emmaId)?.extraTimeSeconds).toBe(0);
+    expect(
+      withDb(app.dataDir, (db) => db.prepare('SELECT * FROM quiz_extra_time WHERE instance_id = ?').all(id)),
+    ).toEqual([]);
+    expect((await state(emma, id)).selfPaced.attempt?.timeLeft).toBeLessThanOrEqual(60_000);
+    // Taking the extra time back from an attempt already past the plain limit ends it at once.
+    await ok(trainer, id, 'quiz.accommodations', { set: { user: emmaId, extraTimeSeconds: 600 } });
+    age(id, 'emma.petit', 120);
+    expect((await state(emma, id)).selfPaced.attempt?.status).toBe('inProgress');
+    await ok(trainer, id, 'quiz.accommodations', { set: { user: emmaId, extraTimeSeconds: 0 } });
+    expect((await state(emma, id)).selfPaced.attempt?.status).toBe('finished');
+  });
+});

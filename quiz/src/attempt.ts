@@ -277,11 +277,7 @@ export function startAttempt(quiz: Quiz, options: StartOptions): AttemptResult {
     return slot;
   });
 
-  let deadline: number | null = null;
-  if (settings.timeLimitSeconds !== undefined) {
-    deadline = options.now + (settings.timeLimitSeconds + Math.max(0, options.extraTimeSeconds ?? 0)) * 1000;
-  }
-  if (settings.closesAt !== undefined) deadline = Math.min(deadline ?? Infinity, settings.closesAt);
+  const deadline = deadlineOf(quiz, options.now, options.extraTimeSeconds ?? 0);
   return {
     ok: true,
     state: {
@@ -296,6 +292,27 @@ export function startAttempt(quiz: Quiz, options: StartOptions): AttemptResult {
       slots,
     },
   };
+}
+
+/** The deadline of an attempt started at `startedAt`: the time limit plus the extra time, never after the closing. */
+function deadlineOf(quiz: Quiz, startedAt: number, extraTimeSeconds: number): number | null {
+  const { timeLimitSeconds, closesAt } = quiz.settings;
+  let deadline: number | null = null;
+  if (timeLimitSeconds !== undefined) deadline = startedAt + (timeLimitSeconds + Math.max(0, extraTimeSeconds)) * 1000;
+  if (closesAt !== undefined) deadline = Math.min(deadline ?? Infinity, closesAt);
+  return deadline;
+}
+
+/**
+ * An attempt in progress with the trainee's extra time changed (a trainer's accommodation): its deadline becomes
+ * the start plus the time limit plus `extraTimeSeconds`, never after the quiz closes, as Moodle's user overrides
+ * move the attempts in progress. Less extra time may bring the deadline into the past: the attempt is then overdue.
+ * A finished attempt, or one already overdue at `now` (the host closes it first), is returned unchanged.
+ */
+export function withExtraTime(quiz: Quiz, state: AttemptState, extraTimeSeconds: number, now: number): AttemptState {
+  if (state.status !== 'inProgress' || isOverdue(quiz, state, now)) return state;
+  const deadline = deadlineOf(quiz, state.startedAt, extraTimeSeconds);
+  return deadline === state.deadline ? state : { ...state, deadline };
 }
 
 // Responses between what the trainee sees and the question's own terms.

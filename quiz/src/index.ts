@@ -77,6 +77,7 @@ export {
   quizGrade,
   startAttempt,
   toDisplayed,
+  withExtraTime,
   type AttemptError,
   type AttemptErrorCode,
   type AttemptGrade,

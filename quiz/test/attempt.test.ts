@@ -13,6 +13,7 @@ import {
   quizGrade,
   startAttempt,
   toDisplayed,
+  withExtraTime,
 } from '../src/index.js';
 import type { AttemptResult, AttemptState, Question, Quiz, QuizSettings } from '../src/index.js';
 
@@ -148,6 +149,25 @@ describe('starting an attempt', () => {
     expect(start(quizOf({ timeLimitSeconds: 600 }), 's', { extraTimeSeconds: 200 }).deadline).toBe(T0 + 800_000);
     expect(start(quizOf({ timeLimitSeconds: 600, closesAt: T0 + 300_000 })).deadline).toBe(T0 + 300_000);
     expect(start(quizOf({ closesAt: T0 + 300_000 })).deadline).toBe(T0 + 300_000);
+  });
+
+  it('moves the deadline of an attempt in progress when the extra time changes, and no other', () => {
+    const quiz = quizOf({ timeLimitSeconds: 600, submitGraceSeconds: 0 });
+    const first = start(quiz, 's', { extraTimeSeconds: 200 });
+    expect(withExtraTime(quiz, first, 300, T0 + 1000).deadline).toBe(T0 + 900_000);
+    // 0 removes it; the given state is not changed; the same deadline gives the same object.
+    expect(withExtraTime(quiz, first, 0, T0 + 1000).deadline).toBe(T0 + 600_000);
+    expect(first.deadline).toBe(T0 + 800_000);
+    expect(withExtraTime(quiz, first, 200, T0 + 1000)).toBe(first);
+    // Never after the quiz closes.
+    const closing = quizOf({ timeLimitSeconds: 600, closesAt: T0 + 700_000 });
+    expect(withExtraTime(closing, start(closing), 3_600, T0).deadline).toBe(T0 + 700_000);
+    // An attempt already overdue stays as it is (the host closes it), and a finished one too.
+    expect(withExtraTime(quiz, first, 3_600, T0 + 801_000)).toBe(first);
+    const done = ok(applyAction(quiz, first, { type: 'finish' }, T0 + 1000));
+    expect(withExtraTime(quiz, done, 3_600, T0 + 2000)).toBe(done);
+    // Without a time limit there is nothing to move.
+    expect(withExtraTime(quizOf({}), start(quizOf({})), 600, T0).deadline).toBeNull();
   });
 
   it('refuses a new attempt when the quiz is closed, one is in progress, or none is left', () => {

@@ -2,7 +2,8 @@
  * The quiz the whole way: a trainer runs a live quiz with twenty trainees in their own browsers, the host is
  * killed and restarted in the middle, and one trainee's browser records every message it receives (HTTP answers,
  * live events, bridge messages to the element): none may hold an answer key, a right flag, feedback or another
- * trainee's answer before the reveal. Then a self-paced attempt, graded by the server into the gradebook.
+ * trainee's answer before the reveal. Then a self-paced attempt, graded by the server into the gradebook, and a
+ * timed one whose trainee the trainer gives extra time (accommodations): that trainee's page shows it.
  *
  * The quiz of this test plants a marker in every secret field, so that a leak is found whatever its shape.
  */
@@ -44,6 +45,8 @@ const QUIZ: Quiz = {
 };
 const INSTANCE = 'quiz-e2e';
 const PAGE = `/course/activity/${INSTANCE}`;
+/** The same questions with a 10-minute time limit. */
+const TIMED = 'quiz-e2e-timed';
 
 interface Person {
   context: BrowserContext;
@@ -64,10 +67,10 @@ const RECORDER = `
   };
 `;
 
-async function open(browser: Browser, url: string, username: string, recorder = false): Promise<Person> {
+async function open(browser: Browser, url: string, username: string, recorder = false, path = PAGE): Promise<Person> {
   const { context, page } = await loginAs(browser, url, username);
   if (recorder) await page.addInitScript(RECORDER);
-  await page.goto(`${url}${PAGE}`);
+  await page.goto(`${url}${path}`);
   await page.waitForFunction(
     () => {
       const element = document.querySelector('mag-quiz') as (HTMLElement & { connectionStatus?: string }) | null;
@@ -112,6 +115,10 @@ describe('reference host: a live quiz with a trainer and twenty trainees, and a 
     db.prepare(
       'INSERT INTO activity_instances (id, course_id, type, title, position, settings) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(INSTANCE, DEMO_COURSE.id, 'quiz', 'Quiz de bout en bout', 50, JSON.stringify({ quiz: QUIZ }));
+    const timed: Quiz = { ...QUIZ, settings: { ...QUIZ.settings, timeLimitSeconds: 600 } };
+    db.prepare(
+      'INSERT INTO activity_instances (id, course_id, type, title, position, settings) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(TIMED, DEMO_COURSE.id, 'quiz', 'Quiz chronométré', 51, JSON.stringify({ quiz: timed }));
     db.close();
     port = await freePort();
     host = await startHost(data.dir, port);
@@ -229,5 +236,43 @@ describe('reference host: a live quiz with a trainer and twenty trainees, and a 
     expect(await trainee.page.locator('mag-quiz').evaluate((e) => e.shadowRoot!.textContent)).toContain(
       `${SECRET} Paris`,
     );
+  }, 120_000);
+
+  it('gives a trainee extra time from the trainer panel; their page shows the longer remaining time', async () => {
+    const minutesLeft = async (person: Person): Promise<number> => {
+      const text = (await inQuiz(person, '.timer').textContent()) ?? '';
+      const match = /(\d+):(\d\d)/.exec(text);
+      return match ? Number(match[1]) + Number(match[2]) / 60 : NaN;
+    };
+    const trainee = await open(browser, host.url, 'hugo.dubois', false, `/course/activity/${TIMED}`);
+    people.push(trainee);
+    await waitIn(trainee, '[data-action="start"]');
+    await inQuiz(trainee, '[data-action="start"]').click();
+    await waitIn(trainee, '.attempt .timer');
+    // (The page counts from when it received the state: a second of rounding either way.)
+    expect(await minutesLeft(trainee)).toBeLessThan(10.1);
+
+    const trainer = await open(browser, host.url, TRAINER, false, `/course/activity/${TIMED}`);
+    people.push(trainer);
+    const form = trainer.page.locator('mag-quiz mag-quiz-trainer .accommodations form').filter({
+      hasText: 'Hugo Dubois',
+    });
+    await form.getByLabel('Temps supplémentaire pour Hugo Dubois (minutes)').fill('15');
+    await form.getByLabel('Temps supplémentaire pour Hugo Dubois (minutes)').press('Enter');
+    await trainer.page.locator('mag-quiz [role="status"]').filter({ hasText: 'Hugo Dubois' }).waitFor();
+
+    // The trainee's page learns it from the host (a live event, then quiz.state) and counts down from 25 minutes.
+    await trainee.page.waitForFunction(
+      () => {
+        const text = document.querySelector('mag-quiz')?.shadowRoot?.querySelector('.timer')?.textContent ?? '';
+        const match = /(\d+):\d\d/.exec(text);
+        return match !== null && Number(match[1]) >= 20;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const left = await minutesLeft(trainee);
+    expect(left).toBeGreaterThan(24);
+    expect(left).toBeLessThan(25.1);
   }, 120_000);
 });

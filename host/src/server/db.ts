@@ -232,6 +232,17 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE programme_progress ADD COLUMN seconds INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE programme_progress ADD COLUMN score REAL;
   `,
+  // 6: the quiz's accommodations: a trainee's extra time on the time limit of a quiz instance, in seconds (no row:
+  // none). Set by a trainer (quiz.accommodations); read when an attempt starts and applied to the one in progress.
+  `
+  CREATE TABLE quiz_extra_time (
+    instance_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    seconds INTEGER NOT NULL CHECK (seconds > 0),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, user_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function databaseFile(dataDir: string): string {

@@ -3,13 +3,15 @@
  * the trusted logic of quiz/src (attempt.ts, view.ts, live.ts). What leaves this file for a trainee is built by
  * `traineeView` and `liveQuestionView`: no answer key before the behaviour or the reveal allows it.
  *
- * Storage (migration 4):
+ * Storage (migration 4, and 6 for `quiz_extra_time`):
  * - `quiz_attempts`: one row per attempt, its state as JSON (attempt.ts), its grade once finished, the key that
  *   started it; `quiz_action_keys`: keys of applied actions, so that a retried action is applied once.
  * - `quiz_grades`: the gradebook, written here when an attempt finishes (never a score a client reports).
  * - `quiz_live`: the live session of an instance (live.ts state, seed); `quiz_live_participants` (join order,
  *   team); `quiz_live_served`: when each trainee was first sent each open question (fair timing);
  *   `quiz_live_answers`: one answer per trainee and question, graded on arrival.
+ * - `quiz_extra_time`: a trainee's extra time on the time limit (accommodations), set by a trainer; read when an
+ *   attempt starts, and written into the deadline of the attempt in progress when it changes.
  *
  * Versions: `activity_instances.version` moves with what everybody sees (the live session, the number of answers
  * on the projection), not with a trainee's private attempt, so that 500 trainees saving their answers do not make
@@ -32,6 +34,7 @@ import {
   quizGrade,
   startAttempt,
   toDisplayed,
+  withExtraTime,
   type AttemptState,
   type SlotState,
 } from '../../../quiz/src/attempt.js';
@@ -64,7 +67,14 @@ import {
   type ShownResponse,
 } from '../../../quiz/src/protocol.js';
 import type { Response } from '../../../quiz/src/response.js';
-import { control, gradeEssay, results, type Results, type TrainerPart } from '../../../quiz/src/trainer-protocol.js';
+import {
+  accommodations,
+  control,
+  gradeEssay,
+  results,
+  type Results,
+  type TrainerPart,
+} from '../../../quiz/src/trainer-protocol.js';
 import { liveOrder, liveQuestionView, liveResults, traineeView, type LiveOrder } from '../../../quiz/src/view.js';
 import type { ActivityInstance, ActivityType, HandlerContext } from './activities.js';
 import { defineHandler } from './activities.js';
@@ -200,6 +210,28 @@ function bump(tx: Tx, instanceId: string): number {
     .get(instanceId)!;
   tx.emit(updated, instanceId, { version });
   return version;
+}
+
+/** A trainee's extra time on this quiz's time limit, in seconds (0: none). */
+function extraTimeOf(db: Db, instanceId: string, userId: number): number {
+  return (
+    db
+      .prepare<[string, number], number>('SELECT seconds FROM quiz_extra_time WHERE instance_id = ? AND user_id = ?')
+      .pluck()
+      .get(instanceId, userId) ?? 0
+  );
+}
+
+/** The course's trainees (the reference host's one course: every trainee account) with their extra time. */
+function accommodationsOf(db: Db, instanceId: string): { user: string; name: string; extraTimeSeconds: number }[] {
+  return db
+    .prepare<[string], { id: number; name: string; seconds: number }>(
+      `SELECT u.id, u.display_name AS name, COALESCE(x.seconds, 0) AS seconds FROM users u
+       LEFT JOIN quiz_extra_time x ON x.instance_id = ? AND x.user_id = u.id
+       WHERE u.role = 'trainee' ORDER BY u.display_name COLLATE NOCASE, u.id`,
+    )
+    .all(instanceId)
+    .map((row) => ({ user: String(row.id), name: row.name, extraTimeSeconds: row.seconds }));
 }
 
 // ---- Live ----
@@ -643,6 +675,7 @@ export const quizActivity: ActivityType = {
         const started = startAttempt(quiz, {
           seed: randomBytes(16).toString('hex'),
           now: tx.now,
+          extraTimeSeconds: extraTimeOf(tx.db, ctx.instance.id, ctx.user.id),
           previous: previous.map((attempt) => attempt.state),
         });
         if (!started.ok) throw new BridgeError('bad_request', started.error.code);
@@ -812,6 +845,50 @@ export const quizActivity: ActivityType = {
     }),
 
     defineHandler(results, (_payload, ctx) => buildResults(ctx)),
+
+    defineHandler(accommodations, async ({ set }, ctx) => {
+      const { quiz } = definitionOf(ctx.instance);
+      const refused = !set
+        ? undefined
+        : await ctx.writer.run((tx) => {
+            // Ids are the host's opaque strings: only a trainee's id, written as this host writes it, is known.
+            const userId = /^[1-9]\d{0,15}$/.test(set.user) ? Number(set.user) : NaN;
+            const known = tx.db
+              .prepare<[number], number>("SELECT 1 FROM users WHERE id = ? AND role = 'trainee'")
+              .pluck()
+              .get(userId);
+            if (!known) return error('not_found', 'No such trainee in this course.');
+            if (set.extraTimeSeconds === 0) {
+              tx.db
+                .prepare<[string, number]>('DELETE FROM quiz_extra_time WHERE instance_id = ? AND user_id = ?')
+                .run(ctx.instance.id, userId);
+            } else {
+              tx.db
+                .prepare<[string, number, number, number]>(
+                  `INSERT INTO quiz_extra_time (instance_id, user_id, seconds, updated_at) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (instance_id, user_id) DO UPDATE SET seconds = excluded.seconds,
+                   updated_at = excluded.updated_at`,
+                )
+                .run(ctx.instance.id, userId, set.extraTimeSeconds, tx.now);
+            }
+            // The attempt in progress: one already overdue is closed with what was saved in time (as a start
+            // does); the others get their deadline moved, and the trainee's page refetches its state.
+            let moved = false;
+            for (const attempt of attemptsOf(tx.db, ctx.instance.id, userId, quiz)) {
+              if (attempt.state.status !== 'inProgress') continue;
+              const closed = closeIfOverdue(quiz, attempt.state, tx.now);
+              const next =
+                closed !== attempt.state ? closed : withExtraTime(quiz, attempt.state, set.extraTimeSeconds, tx.now);
+              if (next === attempt.state) continue;
+              saveAttempt(tx, attempt.row.id, quiz, next);
+              if (next.status === 'finished') updateGrade(tx, ctx.instance.id, userId, quiz);
+              moved = true;
+            }
+            if (moved) bump(tx, ctx.instance.id);
+            return undefined;
+          });
+      return { ...(refused ? { error: refused } : {}), people: accommodationsOf(ctx.db, ctx.instance.id) };
+    }),
 
     defineHandler(gradeEssay, async ({ attempt, position, mark, comment }, ctx) => {
       const { quiz } = definitionOf(ctx.instance);

@@ -1,7 +1,8 @@
 /**
  * The trainer's tools of `<mag-quiz>`: running a live session (lobby with a QR code and a short link, start,
  * close, reveal, next, end, projection) and the results (per-question charts with a table beside each, facility
- * index, per-trainee answers, CSV export). Loaded only for trainers; chart.js loads only when the results open.
+ * index, per-trainee answers, CSV export), and with a time limit, the trainees' extra time (accommodations). Loaded
+ * only for trainers; chart.js loads only when the results open.
  *
  * Registers `<mag-quiz-trainer>`, an internal element that `<mag-quiz>` renders and feeds.
  */
@@ -15,7 +16,13 @@ import { download, fileName } from '../../../activities/src/util/download.js';
 import { LEADERBOARDS } from '../names.js';
 import type { QuizState } from '../protocol.js';
 import { quizStrings } from '../strings.js';
-import { control, gradeEssay, results as resultsDef, type Results } from '../trainer-protocol.js';
+import {
+  accommodations as accommodationsDef,
+  control,
+  gradeEssay,
+  results as resultsDef,
+  type Results,
+} from '../trainer-protocol.js';
 import type { QuizTrainerApi } from './quiz.component.js';
 import { quizStyles } from './quiz.styles.js';
 
@@ -65,6 +72,17 @@ const fr = {
   essaySaved: 'Note enregistrée pour {name}.',
   essayGraded: 'Corrigée\u00a0: {mark} sur {max}',
   essayToGrade: 'À corriger',
+  accommodations: 'Aménagements',
+  accommodationsIntro:
+    'Temps supplémentaire accordé à un ou une stagiaire en plus des {minutes}\u00a0min du test\u00a0; il vaut aussi pour sa tentative en cours.',
+  accommodationsNone: 'Aucun ou aucune stagiaire dans ce cours.',
+  extraTime: 'Temps supplémentaire pour {name} (minutes)',
+  extraSave: 'Enregistrer',
+  extraSaveFor: 'Enregistrer le temps supplémentaire pour {name}',
+  extraSaved: 'Temps supplémentaire pour {name}\u00a0: {minutes}\u00a0min.',
+  extraRemoved: 'Plus de temps supplémentaire pour {name}.',
+  extraInvalid: 'Saisissez un nombre entier de minutes, de 0 à 10\u202f080.',
+  not_found: 'Cette personne n’est pas stagiaire de ce cours.',
 } as const;
 
 const strings = {
@@ -115,10 +133,25 @@ const strings = {
     essaySaved: 'Mark saved for {name}.',
     essayGraded: 'Graded: {mark} out of {max}',
     essayToGrade: 'To grade',
+    accommodations: 'Accommodations',
+    accommodationsIntro:
+      'Extra time given to a trainee on top of the quiz’s {minutes} min; it also applies to their attempt in progress.',
+    accommodationsNone: 'No trainee in this course.',
+    extraTime: 'Extra time for {name} (minutes)',
+    extraSave: 'Save',
+    extraSaveFor: 'Save the extra time for {name}',
+    extraSaved: 'Extra time for {name}: {minutes} min.',
+    extraRemoved: 'No more extra time for {name}.',
+    extraInvalid: 'Enter a whole number of minutes, from 0 to 10,080.',
+    not_found: 'This person is not a trainee of this course.',
   },
 };
 
+/** The longest extra time the subject accepts: a week, in minutes. */
+const MAX_EXTRA_MINUTES = 7 * 24 * 60;
+
 type Key = keyof typeof fr;
+type Person = { user: string; name: string; extraTimeSeconds: number };
 
 /** A CSV cell: formula injection neutralised, quoted when needed (as the word cloud's exports). */
 function cell(value: string | number | null): string {
@@ -159,6 +192,18 @@ export class MagQuizTrainer extends LitElement {
       input[type='number'] {
         width: 6rem;
       }
+      .people {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .people form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        margin: 0 0 0.5rem;
+      }
       .response {
         margin: 0.5rem 0;
         padding: 0.5rem;
@@ -175,6 +220,11 @@ export class MagQuizTrainer extends LitElement {
 
   @state() private results: Results | null = null;
   @state() private busy = false;
+  /** The trainees and their extra time (quiz.accommodations), loaded when the quiz has a time limit. */
+  @state() private people: Person[] | null = null;
+  /** A refused extra time, by user: shown beside its field. */
+  @state() private extraErrors = new Map<string, string>();
+  private peopleLoading = false;
   private charts: { destroy(): void }[] = [];
 
   private t(key: Key, params?: Record<string, string | number>): string {
@@ -219,6 +269,113 @@ export class MagQuizTrainer extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  protected override willUpdate(): void {
+    if (this.state.intro.timeLimitSeconds && this.people === null && !this.peopleLoading) {
+      this.peopleLoading = true;
+      void this.api.call(accommodationsDef, {}).then(
+        (answer) => (this.people = answer.people),
+        (error: unknown) => {
+          this.peopleLoading = false;
+          this.api.say(this.t('failed', { message: error instanceof Error ? error.message : String(error) }), true);
+        },
+      );
+    }
+  }
+
+  private async saveExtraTime(person: Person, form: HTMLFormElement): Promise<void> {
+    const text = String(new FormData(form).get('minutes') ?? '').trim();
+    const minutes = Number(text);
+    const errors = new Map(this.extraErrors);
+    if (!/^\d+$/.test(text) || minutes > MAX_EXTRA_MINUTES) {
+      this.extraErrors = errors.set(person.user, this.t('extraInvalid'));
+      form.querySelector<HTMLInputElement>('input')?.focus();
+      return;
+    }
+    errors.delete(person.user);
+    this.extraErrors = errors;
+    this.busy = true;
+    try {
+      const answer = await this.api.call(accommodationsDef, {
+        set: { user: person.user, extraTimeSeconds: minutes * 60 },
+      });
+      this.people = answer.people;
+      if (answer.error) {
+        const code = answer.error.code;
+        this.extraErrors = new Map(this.extraErrors).set(
+          person.user,
+          code === 'not_found' ? this.t('not_found') : answer.error.message || code,
+        );
+        this.api.say(this.t('failed', { message: this.extraErrors.get(person.user)! }), true);
+      } else {
+        this.api.say(
+          minutes === 0
+            ? this.t('extraRemoved', { name: person.name })
+            : this.t('extraSaved', { name: person.name, minutes }),
+        );
+      }
+    } catch (error) {
+      this.api.say(this.t('failed', { message: error instanceof Error ? error.message : String(error) }), true);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Extra time per trainee, in minutes: one small form each, so that Enter in a field saves that person's time. */
+  private renderAccommodations(state: QuizState): TemplateResult | typeof nothing {
+    const limit = state.intro.timeLimitSeconds;
+    if (!limit) return nothing;
+    const people = this.people;
+    return html`<section class="accommodations" aria-labelledby="accommodations-heading">
+      <h4 id="accommodations-heading">${this.t('accommodations')}</h4>
+      <p class="muted">${this.t('accommodationsIntro', { minutes: Math.ceil(limit / 60) })}</p>
+      ${
+        people === null
+          ? nothing
+          : people.length === 0
+            ? html`<p class="muted">${this.t('accommodationsNone')}</p>`
+            : html`<ul class="people">
+                ${people.map((person) => {
+                  const id = `extra-${person.user}`;
+                  const error = this.extraErrors.get(person.user);
+                  return html`<li>
+                    <form
+                      novalidate
+                      data-person=${person.user}
+                      @submit=${(event: Event) => {
+                        event.preventDefault();
+                        void this.saveExtraTime(person, event.target as HTMLFormElement);
+                      }}
+                    >
+                      <label for=${id}>${this.t('extraTime', { name: person.name })}</label>
+                      <input
+                        id=${id}
+                        name="minutes"
+                        type="number"
+                        inputmode="numeric"
+                        min="0"
+                        max=${MAX_EXTRA_MINUTES}
+                        step="1"
+                        required
+                        aria-invalid=${error ? 'true' : 'false'}
+                        aria-describedby=${error ? `${id}-error` : nothing}
+                        .value=${String(Math.round((person.extraTimeSeconds / 60) * 100) / 100)}
+                      />
+                      <button
+                        type="submit"
+                        aria-label=${this.t('extraSaveFor', { name: person.name })}
+                        ?disabled=${this.busy}
+                      >
+                        ${this.t('extraSave')}
+                      </button>
+                      ${error ? html`<span id="${id}-error" class="message error">${error}</span>` : nothing}
+                    </form>
+                  </li>`;
+                })}
+              </ul>`
+      }
+    </section>`;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -410,7 +567,7 @@ export class MagQuizTrainer extends LitElement {
             </p>`
           : nothing
       }
-      ${this.renderLive(state)} ${this.renderResults()}
+      ${this.renderLive(state)} ${this.renderAccommodations(state)} ${this.renderResults()}
     </section>`;
   }
 

@@ -173,7 +173,13 @@ export class MagQuiz extends MagElement {
         if (!this.dirty.has(question.slot) || question.status === 'done') drafts.set(question.slot, question.response);
       }
       this.drafts = drafts;
-      this.deadline = attempt.timeLeft === null ? null : Date.now() + attempt.timeLeft;
+      const deadline = attempt.timeLeft === null ? null : Date.now() + attempt.timeLeft;
+      // A deadline moved later (a trainer gave extra time): the warnings given no longer hold; they come again in time.
+      if (sameAttempt && deadline !== null && this.deadline !== null && deadline - this.deadline > 2_000) {
+        for (const minutes of this.warned) if (deadline - Date.now() > minutes * 60_000) this.warned.delete(minutes);
+        this.announcement = '';
+      }
+      this.deadline = deadline;
     } else {
       this.deadline = null;
     }

@@ -25,7 +25,7 @@ import {
 } from '../live.js';
 import type { Response } from '../response.js';
 import { act, answer, getState, join, start, updated, type QuizState } from '../protocol.js';
-import { control, gradeEssay, results, type Results } from '../trainer-protocol.js';
+import { accommodations, control, gradeEssay, results, type Results } from '../trainer-protocol.js';
 import { liveOrder, liveQuestionView, traineeView } from '../view.js';
 import type { MagQuiz } from './quiz.component.js';
 import './quiz.js';
@@ -163,6 +163,7 @@ function memoryHost(role: 'trainer' | 'trainee', quiz: Quiz = QUIZ, locale: 'fr'
       intro: {
         questions: 8,
         behaviour: quiz.settings.behaviour,
+        ...(quiz.settings.timeLimitSeconds ? { timeLimitSeconds: quiz.settings.timeLimitSeconds } : {}),
         attemptsAllowed: 3,
         maxGrade: 10,
         passGrade: 5,
@@ -257,7 +258,25 @@ function memoryHost(role: 'trainer' | 'trainee', quiz: Quiz = QUIZ, locale: 'fr'
     if (comment) essay.comment = comment;
     return { results: report() };
   });
-  return { host, attempts, received, state, drive, answers };
+  /** The course's trainees and their extra time, as the reference host keeps them. */
+  const people = [
+    { user: '7', name: 'Emma Petit', extraTimeSeconds: 0 },
+    { user: '8', name: 'Lucas Bernard', extraTimeSeconds: 600 },
+  ];
+  const extraTimeCalls: unknown[] = [];
+  host.handle(accommodations, ({ set }) => {
+    if (set) extraTimeCalls.push(set);
+    const person = set && people.find((p) => p.user === set.user);
+    if (set && !person) return { error: { code: 'not_found', message: 'No such trainee.' }, people };
+    if (person && set) person.extraTimeSeconds = set.extraTimeSeconds;
+    return { people: people.map((p) => ({ ...p })) };
+  });
+  /** Tells the page that something changed (as the host does when a trainer moves a deadline). */
+  const bump = (): void => {
+    version++;
+    host.emit('q1', updated.subject, { version });
+  };
+  return { host, attempts, received, state, drive, answers, people, extraTimeCalls, bump };
 }
 
 async function mount(role: 'trainer' | 'trainee', quiz: Quiz = QUIZ, locale: 'fr' | 'en' = 'fr') {
@@ -423,6 +442,106 @@ describe('<mag-quiz> trainer tools', () => {
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await until(() => /Corrigée/.test(panel.shadowRoot!.querySelector('form.essay')!.textContent ?? ''), 'graded');
     expect(panel.shadowRoot!.querySelector('form.essay')!.textContent).to.contain('0,5 sur 1');
+    close();
+  });
+});
+
+describe('<mag-quiz> accommodations', () => {
+  const TIMED: Quiz = { ...QUIZ, settings: { ...QUIZ.settings, timeLimitSeconds: 1_800 } };
+
+  it('shows no accommodations without a time limit', async () => {
+    const { element, close } = await mount('trainer');
+    await until(() => element.shadowRoot!.querySelector('mag-quiz-trainer') !== null, 'the trainer tools');
+    const panel = element.shadowRoot!.querySelector('mag-quiz-trainer')!;
+    await until(() => panel.shadowRoot!.querySelector('[data-action="results"]') !== null, 'the panel');
+    expect(panel.shadowRoot!.querySelector('.accommodations')).to.equal(null);
+    close();
+  });
+
+  it('lets a trainer set a trainee’s extra time in minutes with the keyboard, and shows what is refused', async () => {
+    const { element, close, people, extraTimeCalls } = await mount('trainer', TIMED);
+    await until(() => element.shadowRoot!.querySelector('mag-quiz-trainer') !== null, 'the trainer tools');
+    const panel = element.shadowRoot!.querySelector('mag-quiz-trainer')!;
+    const root = panel.shadowRoot!;
+    await until(() => root.querySelectorAll('.accommodations form').length === 2, 'the trainees');
+    expect(root.querySelector('#accommodations-heading')!.textContent).to.equal('Aménagements');
+    expect(root.querySelector('.accommodations')!.textContent).to.contain('30\u00a0min');
+    await expect(panel).to.be.accessible();
+    // Each field is named for screen readers, and shows the extra time in minutes.
+    const field = (user: string) => root.querySelector<HTMLInputElement>(`form[data-person="${user}"] input`)!;
+    expect(field('8').value).to.equal('10');
+    expect(root.querySelector(`label[for="${field('7').id}"]`)!.textContent).to.equal(
+      'Temps supplémentaire pour Emma Petit (minutes)',
+    );
+    // Each button says whose time it saves, its visible word first.
+    expect(root.querySelector('form[data-person="7"] button')!.getAttribute('aria-label')).to.equal(
+      'Enregistrer le temps supplémentaire pour Emma Petit',
+    );
+    // Keyboard only: focus the field, type, Enter.
+    field('7').focus();
+    field('7').select();
+    await sendKeys({ type: '15' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => people[0]!.extraTimeSeconds === 900, 'saved');
+    expect(extraTimeCalls).to.deep.equal([{ user: '7', extraTimeSeconds: 900 }]);
+    await until(
+      () => /Temps supplémentaire pour Emma Petit\u00a0: 15\u00a0min/.test(element.shadowRoot!.textContent ?? ''),
+      'told',
+    );
+    // A decimal or a negative number is refused here, with a message beside the field, and nothing is sent.
+    for (const bad of ['1.5', '-3', '20000', '']) {
+      field('8').value = bad;
+      root.querySelector<HTMLButtonElement>('form[data-person="8"] button')!.click();
+      await (panel as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+      expect(field('8').getAttribute('aria-invalid'), bad).to.equal('true');
+      expect(root.querySelector(`#${field('8').getAttribute('aria-describedby')!}`)!.textContent).to.contain(
+        'nombre entier',
+      );
+    }
+    expect(extraTimeCalls).to.have.length(1);
+    // 0 removes it.
+    field('8').value = '0';
+    root.querySelector<HTMLButtonElement>('form[data-person="8"] button')!.click();
+    await until(() => people[1]!.extraTimeSeconds === 0, 'removed');
+    await until(() => field('8').getAttribute('aria-invalid') === 'false', 'the error cleared');
+    // The host refuses someone it no longer knows (they left the course): said in an alert, and the list follows.
+    people.pop();
+    field('8').value = '5';
+    root.querySelector<HTMLButtonElement>('form[data-person="8"] button')!.click();
+    await until(
+      () => /n’est pas stagiaire/.test(element.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? ''),
+      'not found',
+    );
+    expect(root.querySelectorAll('.accommodations form')).to.have.length(1);
+    close();
+  });
+
+  it('follows a deadline moved by extra time on a trainee’s page: the timer, and the warnings given again', async () => {
+    const quiz: Quiz = { ...QUIZ, settings: { ...QUIZ.settings, timeLimitSeconds: 290 } };
+    const { element, close, attempts, bump } = await mount('trainee', quiz);
+    await startAttemptNow(element);
+    const live = () => element.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
+    await until(() => live() === 'Il reste 5 minutes.', 'the five-minute warning');
+    expect($(element, '.timer')!.textContent).to.match(/4:[45]\d/);
+    // The host moves the deadline 15 minutes later: the page shows it, and the warning no longer holds.
+    attempts[0]!.deadline! += 15 * 60_000;
+    bump();
+    await until(() => /19:[45]\d/.test($(element, '.timer')!.textContent ?? ''), 'the longer time');
+    await until(() => live() === '', 'the warning withdrawn');
+    // Back to less than five minutes: warned again.
+    attempts[0]!.deadline! -= 15 * 60_000;
+    bump();
+    await until(() => live() === 'Il reste 5 minutes.', 'warned again');
+    close();
+  });
+
+  it('speaks English when the host says so', async () => {
+    const { element, close } = await mount('trainer', TIMED, 'en');
+    await until(() => element.shadowRoot!.querySelector('mag-quiz-trainer') !== null, 'the trainer tools');
+    const root = element.shadowRoot!.querySelector('mag-quiz-trainer')!.shadowRoot!;
+    await until(() => root.querySelectorAll('.accommodations form').length === 2, 'the trainees');
+    expect(root.querySelector('#accommodations-heading')!.textContent).to.equal('Accommodations');
+    expect(root.querySelector('.accommodations label')!.textContent).to.equal('Extra time for Emma Petit (minutes)');
     close();
   });
 });
