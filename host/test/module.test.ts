@@ -485,11 +485,18 @@ describe('quiz and word-cloud items: the activities’ own services, through the
     expect(JSON.stringify(started)).not.toContain('fraction');
     expect(JSON.stringify(started)).not.toContain('rightAnswer');
     const act = (action: unknown) =>
-      relayed<{ error?: unknown; state: QuizView }>(lucas, 'quiz-bilan', 'quiz.act', { attempt: 1, action, key: key() });
+      relayed<{ error?: unknown; state: QuizView }>(lucas, 'quiz-bilan', 'quiz.act', {
+        attempt: 1,
+        action,
+        key: key(),
+      });
     // The third question (true or false) answered right; the others left blank: 1 mark of 4.
     expect((await act({ type: 'save', slot: 2, response: { value: true } })).error).toBeUndefined();
     const finished = await act({ type: 'finish' });
-    expect(finished.state.selfPaced.attempt).toMatchObject({ status: 'finished', result: { grade: 2.5, maxGrade: 10 } });
+    expect(finished.state.selfPaced.attempt).toMatchObject({
+      status: 'finished',
+      result: { grade: 2.5, maxGrade: 10 },
+    });
     expect(finished.state.selfPaced.attempt!.questions[2]).toMatchObject({ feedback: { state: 'right', mark: 1 } });
     expect(JSON.stringify(finished.state)).toContain('rightAnswer');
 

@@ -967,8 +967,8 @@ export const moduleActivity: ActivityType = {
       });
       const answer = v.safeParse(handler.def.result, result);
       if (!answer.success) throw new HttpError(500, 'internal', 'The host produced an invalid result.');
-      if (!reads) await recount(ctx, programme, step, instance.id);
-      return { result: answer.output };
+      const written = reads ? undefined : await recount(ctx, programme, step, instance.id, itemId);
+      return { result: answer.output, ...(written ? { written } : {}) };
     }),
   ],
 };
@@ -1050,7 +1050,11 @@ async function itemInstance(
     row = known();
   }
   if (row?.kind !== item.kind) {
-    throw new HttpError(409, 'bad_request', `Item ${item.id} was a ${row?.kind ?? '?'}: it cannot become a ${item.kind}.`);
+    throw new HttpError(
+      409,
+      'bad_request',
+      `Item ${item.id} was a ${row?.kind ?? '?'}: it cannot become a ${item.kind}.`,
+    );
   }
   const key = `${id}\u0000${version}`;
   let instance = itemInstances.get(key);
@@ -1106,14 +1110,20 @@ function relayingWriter(
  * Counts again, from the records, the figures of those an item's change may concern: the trainee who called, or
  * (a trainer grading an essay, moderating the cloud) every trainee with records in the item.
  */
-async function recount(ctx: HandlerContext, programme: ActivityInstance, step: ModuleStep, instanceId: string) {
+async function recount(
+  ctx: HandlerContext,
+  programme: ActivityInstance,
+  step: ModuleStep,
+  instanceId: string,
+  itemId: string,
+): Promise<Written | undefined> {
   let pkg: ModulePackage;
   try {
     pkg = (await packageOf(ctx, step)).pkg;
   } catch {
-    return; // read a moment ago; if the catalog fails now, the next write counts again
+    return undefined; // read a moment ago; if the catalog fails now, the next write counts again
   }
-  await ctx.writer.run((tx) => {
+  return ctx.writer.run((tx) => {
     const users =
       ctx.user.role === 'trainee'
         ? [ctx.user.id]
@@ -1125,8 +1135,13 @@ async function recount(ctx: HandlerContext, programme: ActivityInstance, step: M
             .pluck()
             .all(instanceId, instanceId)
             .filter((userId) => isTrainee(tx.db, userId));
-    for (const userId of users) saveFigures(tx, programme.id, step.id, userId, pkg);
+    let mine: StepFigures | undefined;
+    for (const userId of users) {
+      const figures = saveFigures(tx, programme.id, step.id, userId, pkg);
+      if (userId === ctx.user.id) mine = figures;
+    }
     if (users.length > 0) bumpReport(tx, ctx.instance.id);
+    return mine && written(itemStates(tx.db, programme.id, step.id, ctx.user.id), itemId, mine, true);
   });
 }
 

@@ -133,11 +133,14 @@ export const loadH5PState = defineRequest(
  */
 const Subject = v.pipe(v.string(), v.regex(/^(quiz|wordcloud)\.[a-z_.]{1,60}$/));
 
-/** A request of an item's activity, relayed: the host answers `{ result }` or the activity's own error. */
+/**
+ * A request of an item's activity, relayed: the host answers `{ result }` (or the activity's own error) and, after a
+ * trainee's write, the item's state and the step's progress as its records now give them.
+ */
 export const activityCall = defineRequest(
   'module.activity_call',
   v.object({ stepId: StepId, itemId: ItemId, subject: Subject, payload: v.optional(v.unknown()) }),
-  v.object({ result: v.unknown() }),
+  v.object({ result: v.unknown(), written: v.optional(Written) }),
 );
 
 /** An event of an item's activity (its `…updated`), relayed to the players of the step. */

@@ -35,7 +35,8 @@ export const isScored = (kind: ItemKind): boolean => SCORED_KINDS.includes(kind)
 export const ACTIVITY_KINDS = ['quiz', 'wordcloud'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-export const isActivity = (kind: ItemKind): kind is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(kind);
+export const isActivity = (kind: ItemKind): kind is ActivityKind =>
+  (ACTIVITY_KINDS as readonly string[]).includes(kind);
 
 // ---- Reach ----
 
