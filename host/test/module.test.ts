@@ -579,6 +579,26 @@ describe('quiz and word-cloud items: the activities’ own services, through the
   });
 });
 
+describe('from the programme’s timeline to the player', () => {
+  it('gives the timeline the page of the module activity, which opens the step named in its address', async () => {
+    const programme = await ok<ProgrammeState>(lucas, 'programme.state', {}, PROGRAMME);
+    expect(programme.player).toBe(`/course/activity/${MODULES}`);
+    const page = await fetch(`${app.url}/course/activity/${MODULES}?step=module-1`, { headers: { cookie: lucas } });
+    expect(await page.text()).toContain(
+      `<mag-module instance="${MODULES}" activity-title="Modules à distance de la formation" step="module-1"`,
+    );
+    for (const step of ['"><script>', 'a'.repeat(65)]) {
+      const refused = await fetch(`${app.url}/course/activity/${MODULES}?step=${encodeURIComponent(step)}`, {
+        headers: { cookie: lucas },
+      });
+      expect(await refused.text()).not.toContain('step=');
+    }
+    // Only module pages take a step.
+    const quiz = await fetch(`${app.url}/course/activity/quiz-1?step=module-1`, { headers: { cookie: lucas } });
+    expect(await quiz.text()).not.toContain('step="module-1"');
+  });
+});
+
 describe('the trainers’ report and version updates', () => {
   it('shows each trainee’s progress, time and score per module and for the programme', async () => {
     const events = openEvents(app, trainer, MODULES);

@@ -1066,8 +1066,8 @@ async function itemInstance(
   return instance;
 }
 
-/** The course's module instances that show this programme's steps: where an item's events go. */
-function moduleInstancesOf(db: Db, programme: ActivityInstance): string[] {
+/** The course's module instances that show this programme's steps: where an item's events go, what plays them. */
+export function moduleInstancesOf(db: Db, programme: ActivityInstance): string[] {
   return db
     .prepare<[string], InstanceRow>(
       "SELECT id, course_id, type, title, position, settings FROM activity_instances WHERE course_id = ? AND type = 'module'",
