@@ -576,6 +576,28 @@ describe('quiz and word-cloud items: the activities’ own services, through the
     // Not an activity of the course page either.
     const page = await fetch(`${app.url}/course/activity/${instanceId}`, { headers: { cookie: lucas } });
     expect(page.status).toBe(404);
+
+    // A closed step: the trainee may look back at the quiz, not start another attempt nor add a word.
+    const current = await ok<ProgrammeState>(trainer, 'programme.state', {}, PROGRAMME);
+    const closed = current.steps.map((step): Step =>
+      step.id === 'module-1' && step.kind === 'module' ? { ...step, opens: '2020-01-01', closes: '2020-02-01' } : step,
+    );
+    await ok(trainer, 'programme.save', { baseVersion: current.version, steps: closed }, PROGRAMME);
+    expect((await call(lucas, 'quiz-bilan', 'quiz.state')).status).toBe(200);
+    const start = await call(lucas, 'quiz-bilan', 'quiz.start', { key: key() });
+    expect(start.status).toBe(403);
+    expect(start.body.error!.message).toContain('closed');
+    expect((await call(lucas, 'nuage-freins', 'wordcloud.submit', { text: 'trop tard', key: key() })).status).toBe(403);
+    await ok(trainer, 'programme.save', { baseVersion: current.version + 1, steps: current.steps }, PROGRAMME);
+    const attempts = withDb(app.dataDir, (db) =>
+      db
+        .prepare(
+          "SELECT COUNT(*) FROM quiz_attempts WHERE user_id = (SELECT id FROM users WHERE username = 'lucas.bernard')",
+        )
+        .pluck()
+        .get(),
+    );
+    expect(attempts).toBe(1);
   });
 });
 

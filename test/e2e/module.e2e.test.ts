@@ -176,6 +176,16 @@ describe('reference host: catalog modules, the player and the report', () => {
       .poll(() => lucas.locator('td[data-step="module-1"]').textContent(), { timeout: 10_000 })
       .toMatch(/80\s%.*score 63\s%/);
 
+    // The step's word cloud, from the trainer's view of the module: the trainees' words, with the moderation tools.
+    await page.click('mag-module-trainer #tab-steps');
+    await page.click('mag-module-trainer li[data-step="module-1"] [data-action="preview-step"]');
+    await page.click('mag-module-player nav [data-item="nuage-freins"]');
+    await page
+      .locator('mag-module-player mag-wordcloud mag-wordcloud-trainer tr[data-moderate]', { hasText: /temps/i })
+      .waitFor({ timeout: 20_000 });
+    await page.click('mag-module-player .content [data-action="back"]');
+    await connected(page, 'mag-module-trainer');
+
     await page.click('mag-module-trainer #tab-steps');
     const offer = page.locator('mag-module-trainer li[data-step="module-1"] .offer');
     expect(await offer.locator('h4').textContent()).toContain('Version 1.1.0 disponible');

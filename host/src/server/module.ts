@@ -1032,12 +1032,14 @@ async function itemInstance(
       .get(id);
   let row = known();
   if (row?.version !== version) {
+    // New settings bump the instance's version: what the services keep per version (the cloud's snapshot) is redone.
     await ctx.writer.run((tx) => {
       const title = cut(item.title, 300);
       tx.db
         .prepare<[string, string, string, string, string]>(
           `INSERT INTO activity_instances (id, course_id, type, title, position, settings) VALUES (?, ?, ?, ?, 0, ?)
-           ON CONFLICT (id) DO UPDATE SET title = excluded.title, settings = excluded.settings`,
+           ON CONFLICT (id) DO UPDATE SET title = excluded.title, settings = excluded.settings,
+             version = version + 1`,
         )
         .run(id, programme.courseId, `module-${item.kind}`, title, JSON.stringify(settings));
       tx.db
