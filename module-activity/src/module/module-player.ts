@@ -1,8 +1,9 @@
 /**
  * `<mag-module-player>`, the module player, loaded by `<mag-module>` when a step opens: plays the step's items in
- * order (pages sanitised, videos with captions and a transcript, H5P content in a sandboxed frame), reports time
- * spent and completions, relays H5P's xAPI statements and saves its states, all through the element's bridge. The
- * host's server decides what counts; the player shows what it answers.
+ * order (pages sanitised, videos with captions and a transcript, H5P content in a sandboxed frame, quizzes and word
+ * clouds in `<mag-quiz>` and `<mag-wordcloud>` connected to a host of its own, item-activity.ts), reports time spent
+ * and completions, relays H5P's xAPI statements and saves its states, all through the element's bridge. The host's
+ * server decides what counts; the player shows what it answers.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
