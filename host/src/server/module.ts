@@ -1008,8 +1008,11 @@ function itemSettings(item: Extract<Item, { kind: ActivityKind }>): Record<strin
   return { quiz };
 }
 
-/** Instances as the services see them, one object per instance and version (the quiz caches its definition by it). */
-const itemInstances = new Map<string, ActivityInstance>();
+/**
+ * Instances as the services see them, one object per app, instance and version (the quiz caches its definition by
+ * the object).
+ */
+const itemInstances = new WeakMap<Db, Map<string, ActivityInstance>>();
 
 /**
  * The instance of a quiz or word-cloud item, created on first use and its settings brought to the version in use: a
@@ -1059,11 +1062,13 @@ async function itemInstance(
     );
   }
   const key = `${id}\u0000${version}`;
-  let instance = itemInstances.get(key);
+  let cache = itemInstances.get(ctx.db);
+  if (!cache) itemInstances.set(ctx.db, (cache = new Map()));
+  let instance = cache.get(key);
   if (!instance) {
     instance = { id, courseId: programme.courseId, type: item.kind, title: item.title, position: 0, settings };
-    if (itemInstances.size > 1_000) itemInstances.clear();
-    itemInstances.set(key, instance);
+    if (cache.size > 1_000) cache.clear();
+    cache.set(key, instance);
   }
   return instance;
 }

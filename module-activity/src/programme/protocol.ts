@@ -37,7 +37,7 @@ export const ProgrammeState = v.object({
     v.pipe(
       v.string(),
       v.maxLength(2_000),
-      v.check((text) => /^(https?:\/\/|\/(?![\/\\]))[^\s]*$/.test(text), 'an http(s) address or a path of the site'),
+      v.check((text) => /^(https?:\/\/|\/(?![/\\]))[^\s]*$/.test(text), 'an http(s) address or a path of the site'),
     ),
   ),
 });
