@@ -476,6 +476,17 @@ describe('<mag-module>', function () {
     );
     await until(() => cloud.shadowRoot!.textContent!.includes('Le temps'), 'the word in the cloud');
     await expect(element).to.be.accessible();
+
+    // An element that claims to be another kind of activity than its item is refused by the player's host, and
+    // nothing reaches the page's host.
+    await import('../../../quiz/src/element/quiz.js');
+    const impostor = document.createElement('mag-quiz');
+    impostor.instance = 'item-nuage';
+    player.shadowRoot!.append(impostor);
+    await until(() => impostor.connectionStatus === 'connected', 'the impostor connected');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls.some((call) => String(call.payload['subject']).startsWith('quiz.'))).to.equal(false);
+    impostor.remove();
     close();
   });
 
