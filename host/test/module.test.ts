@@ -529,12 +529,14 @@ describe('quiz and word-cloud items: the activities’ own services, through the
       key: key(),
     });
     expect(submitted).toMatchObject({ accepted: true });
+    // The versions of all the programme's quiz and word-cloud items: the cloud's moved.
     await events.waitFor((stream) =>
       stream.events.some(
         (event) =>
           event.subject === 'module.activity_event' &&
-          (event.data as { itemId: string; subject: string }).itemId === 'nuage-freins' &&
-          (event.data as { subject: string }).subject === 'wordcloud.updated',
+          (event.data as { items: { itemId: string; subject: string; version: number }[] }).items.some(
+            (item) => item.itemId === 'nuage-freins' && item.subject === 'wordcloud.updated' && item.version > 0,
+          ),
       ),
     );
     events.close();

@@ -963,7 +963,7 @@ export const moduleActivity: ActivityType = {
       const result = await handler.handle(checked, {
         ...ctx,
         instance,
-        writer: relayingWriter(ctx.writer, instance.id, moduleIds, stepId, itemId),
+        writer: relayingWriter(ctx.writer, instance.id, programme.id, moduleIds),
       });
       const answer = v.safeParse(handler.def.result, result);
       if (!answer.success) throw new HttpError(500, 'internal', 'The host produced an invalid result.');
@@ -1089,13 +1089,7 @@ export function moduleInstancesOf(db: Db, programme: ActivityInstance): string[]
  * The writer an item's service uses: the same units, whose events about the item's instance also reach the players
  * of the step, through the module instances (the page listens to those, not to the item's instance).
  */
-function relayingWriter(
-  writer: Writer,
-  instanceId: string,
-  moduleIds: readonly string[],
-  stepId: string,
-  itemId: string,
-): Writer {
+function relayingWriter(writer: Writer, instanceId: string, programmeId: string, moduleIds: readonly string[]): Writer {
   const relay = (tx: Tx): Tx => ({
     db: tx.db,
     now: tx.now,
@@ -1103,9 +1097,18 @@ function relayingWriter(
     onRollback: (fn) => tx.onRollback(fn),
     emit<D>(def: EventDef<D>, target: string, data: D) {
       tx.emit(def, target, data);
-      if (target !== instanceId) return;
-      const subject = def.subject;
-      for (const moduleId of moduleIds) tx.emit(activityEvent, moduleId, { stepId, itemId, subject, data });
+      if (target !== instanceId || moduleIds.length === 0) return;
+      // Every item's version, not only this one's: the writer keeps the newest event per instance and subject in a
+      // batch, so the last one of the batch must say everything (see activityEvent).
+      const items = tx.db
+        .prepare<[string], { stepId: string; itemId: string; kind: ActivityKind; version: number }>(
+          `SELECT m.step_id AS stepId, m.item_id AS itemId, m.kind, a.version FROM module_item_instances m
+           JOIN activity_instances a ON a.id = m.instance_id WHERE m.programme_id = ? ORDER BY m.step_id, m.item_id
+           LIMIT 1000`,
+        )
+        .all(programmeId)
+        .map(({ stepId, itemId, kind, version }) => ({ stepId, itemId, subject: `${kind}.updated`, version }));
+      for (const moduleId of moduleIds) tx.emit(activityEvent, moduleId, { items });
     },
   });
   // The services only call `run` (checked by the types of what is used here).

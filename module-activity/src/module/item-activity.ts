@@ -51,8 +51,10 @@ export class ItemActivities {
       return answer.result;
     });
     this.#stopListening = this.#host.listen(root);
-    this.#stopEvents = api.listen(activityEvent, (event) => {
-      if (event.stepId === stepId) this.#host.emit(itemInstance(event.itemId), event.subject, event.data);
+    this.#stopEvents = api.listen(activityEvent, ({ items }) => {
+      for (const item of items) {
+        if (item.stepId === stepId) this.#host.emit(itemInstance(item.itemId), item.subject, { version: item.version });
+      }
     });
   }
 

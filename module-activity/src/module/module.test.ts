@@ -218,11 +218,12 @@ function memoryHost({ role, locale = 'fr', player = PLAYER, savedState = null }:
       words.push((payload.payload as { text: string }).text);
       cloudVersion++;
       completed.add(payload.itemId);
+      // As the server sends it: every item's version (another item's unchanged version makes nothing happen).
       host.emit(call.instance, activityEvent.subject, {
-        stepId: 'm1',
-        itemId: payload.itemId,
-        subject: 'wordcloud.updated',
-        data: { version: cloudVersion },
+        items: [
+          { stepId: 'm1', itemId: 'quiz-bilan', subject: 'quiz.updated', version: 0 },
+          { stepId: 'm1', itemId: payload.itemId, subject: 'wordcloud.updated', version: cloudVersion },
+        ],
       });
       return {
         result: { accepted: true, entry: { id: words.length, text: words.at(-1)!, status: 'visible' } },

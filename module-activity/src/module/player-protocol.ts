@@ -143,8 +143,18 @@ export const activityCall = defineRequest(
   v.object({ result: v.unknown(), written: v.optional(Written) }),
 );
 
-/** An event of an item's activity (its `…updated`), relayed to the players of the step. */
+/**
+ * Our activities' events carry only a version (`quiz.updated`, `wordcloud.updated`). When one of a programme's items
+ * changes, its players get the versions of all of the programme's quiz and word-cloud items: a host that keeps only the
+ * newest event per instance and subject (the reference host's writer does, per batch) then loses nothing, and an
+ * element fetches again only when its own version moved.
+ */
 export const activityEvent = defineEvent(
   'module.activity_event',
-  v.object({ stepId: StepId, itemId: ItemId, subject: Subject, data: v.unknown() }),
+  v.object({
+    items: v.pipe(
+      v.array(v.object({ stepId: StepId, itemId: ItemId, subject: Subject, version: Count })),
+      v.maxLength(1_000),
+    ),
+  }),
 );
