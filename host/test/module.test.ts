@@ -263,7 +263,8 @@ describe('the player: content, progress, xAPI attempts, H5P states', () => {
       completed: true,
     });
     expect(done).toMatchObject({ recorded: true, item: { completed: true, seconds: 95 } });
-    expect(done.progress.percent).toBeCloseTo(33.3, 1);
+    // One of five items: two pages, the H5P content, the quiz and the word cloud.
+    expect(done.progress.percent).toBe(20);
 
     const player = session();
     const result = {
@@ -328,7 +329,7 @@ describe('the player: content, progress, xAPI attempts, H5P states', () => {
     expect(again.item).toMatchObject({ attempts: 2, best: { scaled: 1 } });
 
     const programme = await ok<ProgrammeState>(lucas, 'programme.state', {}, PROGRAMME);
-    expect(programme.progress!['module-1']).toEqual({ percent: 66.7, completed: false });
+    expect(programme.progress!['module-1']).toEqual({ percent: 40, completed: false });
     expect((await ok<ProgrammeState>(emma, 'programme.state', {}, PROGRAMME)).progress).toEqual({});
   });
 
@@ -458,6 +459,170 @@ describe('the player: content, progress, xAPI attempts, H5P states', () => {
   });
 });
 
+describe('quiz and word-cloud items: the activities’ own services, through the module', () => {
+  const call = (cookie: string, itemId: string, subject: string, payload: unknown = {}, stepId = 'module-1') =>
+    bridge(app, cookie, MODULES, 'module.activity_call', { stepId, itemId, subject, payload });
+  async function relayed<T>(cookie: string, itemId: string, subject: string, payload: unknown = {}): Promise<T> {
+    const response = await call(cookie, itemId, subject, payload);
+    if (response.status !== 200) throw new Error(`${subject}: ${response.status} ${JSON.stringify(response.body)}`);
+    return (response.body.result as { result: T }).result;
+  }
+  interface QuizView {
+    selfPaced: {
+      attempt: {
+        number: number;
+        status: string;
+        questions: unknown[];
+        result?: { grade: number; maxGrade: number };
+      } | null;
+    };
+  }
+
+  it('grades a trainee’s quiz item on the server, with no key before the end, and counts it', async () => {
+    const started = await relayed<QuizView>(lucas, 'quiz-bilan', 'quiz.start', { key: key() });
+    expect(started.selfPaced.attempt).toMatchObject({ number: 1, status: 'inProgress' });
+    // Deferred feedback: neither the fractions nor the feedback of a wrong choice before the attempt is finished.
+    expect(JSON.stringify(started)).not.toContain('fraction');
+    expect(JSON.stringify(started)).not.toContain('rightAnswer');
+    const act = (action: unknown) =>
+      relayed<{ error?: unknown; state: QuizView }>(lucas, 'quiz-bilan', 'quiz.act', {
+        attempt: 1,
+        action,
+        key: key(),
+      });
+    // The third question (true or false) answered right; the others left blank: 1 mark of 4.
+    expect((await act({ type: 'save', slot: 2, response: { value: true } })).error).toBeUndefined();
+    const finished = await act({ type: 'finish' });
+    expect(finished.state.selfPaced.attempt).toMatchObject({
+      status: 'finished',
+      result: { grade: 2.5, maxGrade: 10 },
+    });
+    expect(finished.state.selfPaced.attempt!.questions[2]).toMatchObject({ feedback: { state: 'right', mark: 1 } });
+    expect(JSON.stringify(finished.state)).toContain('rightAnswer');
+
+    const outline = (await ok<{ ok: true; outline: Outline }>(lucas, 'module.play', { stepId: 'module-1' })).outline;
+    expect(outline.items.find((item) => item.id === 'quiz-bilan')!.state).toEqual({
+      completed: true,
+      seconds: 0,
+      best: { raw: 2.5, max: 10, scaled: 0.25 },
+      attempts: 1,
+    });
+    // Two pages done of five items before (intro, choix-outil), three now.
+    expect(outline.progress.percent).toBe(60);
+    // The grade is the quiz's own gradebook, in the item's instance (one per programme, step and item).
+    const grades = withDb(app.dataDir, (db) =>
+      db
+        .prepare(
+          `SELECT m.item_id, m.version, g.grade FROM module_item_instances m
+           JOIN quiz_grades g ON g.instance_id = m.instance_id`,
+        )
+        .all(),
+    );
+    expect(grades).toEqual([{ item_id: 'quiz-bilan', version: '1.0.0', grade: 2.5 }]);
+  });
+
+  it('shares a step’s word cloud among trainees, relays its events, and lets the trainer moderate it', async () => {
+    const events = openEvents(app, emma, MODULES);
+    await events.opened;
+    const submitted = await relayed<{ accepted: boolean }>(lucas, 'nuage-freins', 'wordcloud.submit', {
+      text: 'Le temps',
+      key: key(),
+    });
+    expect(submitted).toMatchObject({ accepted: true });
+    // The versions of all the programme's quiz and word-cloud items: the cloud's moved.
+    await events.waitFor((stream) =>
+      stream.events.some(
+        (event) =>
+          event.subject === 'module.activity_event' &&
+          (event.data as { items: { itemId: string; subject: string; version: number }[] }).items.some(
+            (item) => item.itemId === 'nuage-freins' && item.subject === 'wordcloud.updated' && item.version > 0,
+          ),
+      ),
+    );
+    events.close();
+    const seen = await relayed<{ question: string; cloud: { words: { text: string }[] } | null }>(
+      emma,
+      'nuage-freins',
+      'wordcloud.state',
+    );
+    // The question and limits come from the catalog item; Lucas's words are in the cloud Emma sees.
+    expect(seen.question).toContain('principal frein');
+    expect(seen.cloud!.words.map((word) => word.text.toLowerCase())).toContain('le temps');
+    const outline = (await ok<{ ok: true; outline: Outline }>(lucas, 'module.play', { stepId: 'module-1' })).outline;
+    expect(outline.items.find((item) => item.id === 'nuage-freins')!.state).toMatchObject({ completed: true });
+    expect(outline.progress.percent).toBe(80);
+    // Trainers' subjects stay the trainers': a trainee is refused, the trainer moderates from the module.
+    expect((await call(lucas, 'nuage-freins', 'wordcloud.hide', { word: 'le temps' })).status).toBe(403);
+    const hidden = await call(trainer, 'nuage-freins', 'wordcloud.hide', { word: seen.cloud!.words[0]!.text });
+    expect(hidden.status).toBe(200);
+  });
+
+  it('refuses what a trainee cannot reach, and the item’s instance cannot be called around the module', async () => {
+    const upcoming = await call(lucas, 'quiz-emi', 'quiz.start', { key: key() }, 'module-2');
+    expect(upcoming.status).toBe(403);
+    expect(upcoming.body.error!.message).toContain('not open yet');
+    const notInVersion = await call(lucas, 'nope', 'quiz.state');
+    expect(notInVersion.status).toBe(403);
+    const notAnActivity = await call(lucas, 'intro', 'quiz.state');
+    expect(notAnActivity.status).toBe(400);
+    const wrongService = await call(lucas, 'quiz-bilan', 'wordcloud.state');
+    expect(wrongService.status).toBe(404);
+    const forgedPayload = await call(lucas, 'quiz-bilan', 'quiz.act', { attempt: 1, action: { type: 'drop' } });
+    expect(forgedPayload.status).toBe(400);
+    const instanceId = withDb(app.dataDir, (db) =>
+      db.prepare("SELECT instance_id FROM module_item_instances WHERE item_id = 'quiz-bilan'").pluck().get(),
+    ) as string;
+    // Its type has no service: the module's relay, with its checks, is the only way in.
+    const direct = await bridge(app, lucas, instanceId, 'quiz.start', { key: key() });
+    expect(direct.status).toBe(404);
+    // Not an activity of the course page either.
+    const page = await fetch(`${app.url}/course/activity/${instanceId}`, { headers: { cookie: lucas } });
+    expect(page.status).toBe(404);
+
+    // A closed step: the trainee may look back at the quiz, not start another attempt nor add a word.
+    const current = await ok<ProgrammeState>(trainer, 'programme.state', {}, PROGRAMME);
+    const closed = current.steps.map((step): Step =>
+      step.id === 'module-1' && step.kind === 'module' ? { ...step, opens: '2020-01-01', closes: '2020-02-01' } : step,
+    );
+    await ok(trainer, 'programme.save', { baseVersion: current.version, steps: closed }, PROGRAMME);
+    expect((await call(lucas, 'quiz-bilan', 'quiz.state')).status).toBe(200);
+    const start = await call(lucas, 'quiz-bilan', 'quiz.start', { key: key() });
+    expect(start.status).toBe(403);
+    expect(start.body.error!.message).toContain('closed');
+    expect((await call(lucas, 'nuage-freins', 'wordcloud.submit', { text: 'trop tard', key: key() })).status).toBe(403);
+    await ok(trainer, 'programme.save', { baseVersion: current.version + 1, steps: current.steps }, PROGRAMME);
+    const attempts = withDb(app.dataDir, (db) =>
+      db
+        .prepare(
+          "SELECT COUNT(*) FROM quiz_attempts WHERE user_id = (SELECT id FROM users WHERE username = 'lucas.bernard')",
+        )
+        .pluck()
+        .get(),
+    );
+    expect(attempts).toBe(1);
+  });
+});
+
+describe('from the programme’s timeline to the player', () => {
+  it('gives the timeline the page of the module activity, which opens the step named in its address', async () => {
+    const programme = await ok<ProgrammeState>(lucas, 'programme.state', {}, PROGRAMME);
+    expect(programme.player).toBe(`/course/activity/${MODULES}`);
+    const page = await fetch(`${app.url}/course/activity/${MODULES}?step=module-1`, { headers: { cookie: lucas } });
+    expect(await page.text()).toContain(
+      `<mag-module instance="${MODULES}" activity-title="Modules à distance de la formation" step="module-1"`,
+    );
+    for (const step of ['"><script>', 'a'.repeat(65)]) {
+      const refused = await fetch(`${app.url}/course/activity/${MODULES}?step=${encodeURIComponent(step)}`, {
+        headers: { cookie: lucas },
+      });
+      expect(await refused.text()).not.toContain('step=');
+    }
+    // Only module pages take a step.
+    const quiz = await fetch(`${app.url}/course/activity/quiz-1?step=module-1`, { headers: { cookie: lucas } });
+    expect(await quiz.text()).not.toContain('step="module-1"');
+  });
+});
+
 describe('the trainers’ report and version updates', () => {
   it('shows each trainee’s progress, time and score per module and for the programme', async () => {
     const events = openEvents(app, trainer, MODULES);
@@ -470,11 +635,12 @@ describe('the trainers’ report and version updates', () => {
     expect(shown.rows).toHaveLength(20);
     expect(shown.steps.find((step) => step.stepId === 'module-1')).toMatchObject({ version: '1.0.0', scored: true });
     const row = shown.rows.find((candidate) => candidate.name === 'Lucas Bernard')!;
-    expect(row.steps['module-1']).toMatchObject({ percent: 66.7, completed: false, score: 100 });
+    // Four items of five; the score is the mean of the H5P item's best (100) and the quiz's grade (25).
+    expect(row.steps['module-1']).toMatchObject({ percent: 80, completed: false, score: 62.5 });
     // 95 s on the first page, 10 and 5 on the second, and at most a few seconds of the test of piled-up reports.
     expect(row.steps['module-1']!.seconds).toBeGreaterThanOrEqual(110);
     expect(row.steps['module-1']!.seconds).toBeLessThanOrEqual(116);
-    expect(row.programme.score).toBe(100);
+    expect(row.programme.score).toBe(62.5);
     expect(row.programme.seconds).toBe(row.steps['module-1']!.seconds);
     const emmaRow = shown.rows.find((candidate) => candidate.name === 'Emma Petit')!;
     expect(emmaRow.steps['module-1']).toEqual({ percent: 0, completed: false, seconds: 0, score: null });
@@ -489,9 +655,9 @@ describe('the trainers’ report and version updates', () => {
     const step = answer.state.steps.find((candidate) => candidate.stepId === 'module-1')!;
     expect(step.catalog.version).toBe('1.1.0');
     expect(step.update).toBeUndefined();
-    // 1.1.0 adds a page: the page and the H5P item done before are still done, two of four items now.
+    // 1.1.0 adds a page: the page, the H5P item, the quiz and the word cloud done before are still done.
     const programme = await ok<ProgrammeState>(lucas, 'programme.state', {}, PROGRAMME);
-    expect(programme.progress!['module-1']).toEqual({ percent: 50, completed: false });
+    expect(programme.progress!['module-1']).toEqual({ percent: 66.7, completed: false });
     const outline = (await ok<{ ok: true; outline: Outline }>(lucas, 'module.play', { stepId: 'module-1' })).outline;
     expect(outline.version).toBe('1.1.0');
     expect(outline.items.find((item) => item.id === 'choix-outil')!.state).toMatchObject({
@@ -499,6 +665,24 @@ describe('the trainers’ report and version updates', () => {
       attempts: 2,
     });
     expect(outline.items.find((item) => item.id === 'plan-de-travail')!.state.completed).toBe(false);
+    // The quiz item keeps its instance, its attempt and its grade; its settings follow the new version.
+    expect(outline.items.find((item) => item.id === 'quiz-bilan')!.state).toMatchObject({
+      completed: true,
+      best: { scaled: 0.25 },
+    });
+    const state = await ok<{ result: { selfPaced: { attempts: unknown[] } } }>(lucas, 'module.activity_call', {
+      stepId: 'module-1',
+      itemId: 'quiz-bilan',
+      subject: 'quiz.state',
+    });
+    expect(state.result.selfPaced.attempts).toHaveLength(1);
+    const versions = withDb(app.dataDir, (db) =>
+      db.prepare('SELECT item_id, version FROM module_item_instances ORDER BY item_id').all(),
+    );
+    expect(versions).toEqual([
+      { item_id: 'nuage-freins', version: '1.0.0' },
+      { item_id: 'quiz-bilan', version: '1.1.0' },
+    ]);
     const older = await bridge(app, trainer, MODULES, 'module.update', { stepId: 'module-1', version: '1.0.0' });
     expect(older.status).toBe(409);
   });

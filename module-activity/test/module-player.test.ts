@@ -115,6 +115,7 @@ describe('progress and scores', () => {
     { id: 'h5p-a', kind: 'h5p' as const },
     { id: 'h5p-b', kind: 'h5p' as const },
     { id: 'quiz', kind: 'quiz' as const },
+    { id: 'cloud', kind: 'wordcloud' as const },
   ];
   const record = (completed: boolean, seconds: number, bestScaled: number | null = null): ItemRecord => ({
     completed,
@@ -122,18 +123,24 @@ describe('progress and scores', () => {
     bestScaled,
   });
 
-  it('counts playable items of the version in use only, and scores its H5P items', () => {
+  it('counts every item of the version in use only, and scores its H5P and quiz items', () => {
     expect(stepFigures(items, new Map())).toEqual({ percent: 0, completed: false, seconds: 0, score: null });
     const records = new Map([
       ['intro', record(true, 60)],
       ['h5p-a', record(true, 30, 0.5)],
       ['removed-in-this-version', record(true, 600, 1)],
     ]);
-    expect(stepFigures(items, records)).toEqual({ percent: 50, completed: false, seconds: 90, score: 25 });
+    // Two of six; the score is the mean over the three scored items (H5P, H5P, quiz), unattempted ones at 0.
+    expect(stepFigures(items, records)).toEqual({ percent: 33.3, completed: false, seconds: 90, score: 16.7 });
     records.set('video', record(true, 100));
     records.set('h5p-b', record(true, 20, 1));
-    expect(stepFigures(items, records)).toEqual({ percent: 100, completed: true, seconds: 210, score: 75 });
-    expect(stepFigures([{ id: 'quiz', kind: 'quiz' }], records).completed).toBe(false);
+    expect(stepFigures(items, records)).toEqual({ percent: 66.7, completed: false, seconds: 210, score: 50 });
+    // The quiz's grade (scaled) and an entry in the word cloud, as the host reads them from its own records.
+    records.set('quiz', record(true, 0, 0.7));
+    records.set('cloud', record(true, 0));
+    expect(stepFigures(items, records)).toEqual({ percent: 100, completed: true, seconds: 210, score: 73.3 });
+    expect(stepFigures([{ id: 'quiz', kind: 'quiz' }], new Map()).completed).toBe(false);
+    expect(stepFigures([{ id: 'cloud', kind: 'wordcloud' }], records)).toMatchObject({ percent: 100, score: null });
   });
 
   it('sums a programme: mean progress, total time, mean of the scores there are', () => {

@@ -1,7 +1,8 @@
 /**
  * Catalog modules the whole way, in the real reference host and Chromium: a trainer adds a module from the catalog
- * in one click (and the programme shows it), a trainee plays an H5P item in its sandboxed frame and the score
- * reaches the trainer's report, then the trainer applies the newer catalog version and the trainee's progress on
+ * in one click (and the programme shows it), a trainee plays an H5P item in its sandboxed frame, goes from the
+ * programme's timeline to the player and does the module's quiz and word cloud, and the score reaches the trainer's
+ * report, then the trainer applies the newer catalog version and the trainee's progress on
  * the items that still exist is kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,14 +113,55 @@ describe('reference host: catalog modules, the player and the report', () => {
       .toEqual([true, false, false]);
     expect(await resumed.first().isDisabled()).toBe(true);
 
-    // Two of three playable items done: the programme's timeline shows it.
+    // Two of five items done (a page and the H5P content): the programme's timeline shows it.
     await page.goto(`${host.url}/course/activity/programme-1`);
-    await page.locator('mag-programme li[data-step="module-1"] progress').waitFor();
-    expect(
-      await page
-        .locator('mag-programme li[data-step="module-1"] progress')
-        .evaluate((el) => (el as HTMLProgressElement).value),
-    ).toBeCloseTo(66.7, 1);
+    const timelineProgress = page.locator('mag-programme li[data-step="module-1"] progress');
+    await timelineProgress.waitFor();
+    expect(await timelineProgress.evaluate((el) => (el as HTMLProgressElement).value)).toBe(40);
+    await page.context().close();
+  });
+
+  it('takes a trainee from the timeline to the player, where a quiz and a word cloud count', async () => {
+    const { page } = await loginAs(browser, host.url, 'lucas.bernard');
+    watch(page, 'lucas');
+    // From the timeline, by the keyboard: the module step's link opens the module's page with the step in the player.
+    await page.goto(`${host.url}/course/activity/programme-1`);
+    const link = page.locator('mag-programme li[data-step="module-1"] a[data-action="play"]');
+    expect(await link.getAttribute('aria-label')).toBe(
+      'Reprendre le module « Différencier avec le numérique » dans le lecteur',
+    );
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/course\/activity\/modules-1\?step=module-1$/);
+    await page.locator('mag-module-player .content h4').waitFor({ timeout: 15_000 });
+
+    // The quiz item: the course's own quiz, graded by the server; one question of four answered right.
+    await page.click('mag-module-player nav [data-item="quiz-bilan"]');
+    const quiz = (selector: string) => page.locator(`mag-module-player mag-quiz ${selector}`);
+    await quiz('[data-action="start"]').click({ timeout: 20_000 });
+    await quiz('.attempt .question').first().waitFor();
+    await quiz('.question .choice').filter({ hasText: 'Faire atteindre les mêmes objectifs' }).locator('input').check();
+    // Nothing of the key before the end.
+    expect(await quiz('.question').first().textContent()).not.toContain('Non\u00a0: les objectifs restent');
+    await quiz('[data-action="finish"]').click();
+    await quiz('[data-action="confirm-finish"]').click();
+    await quiz('[data-info="result"]').waitFor();
+    expect(await quiz('[data-info="result"]').textContent()).toMatch(/2,5 sur 10/);
+    await expect
+      .poll(() => page.locator('mag-module-player nav [data-item="quiz-bilan"]').textContent(), { timeout: 10_000 })
+      .toContain('✓');
+
+    // The word cloud item: shared by the programme's trainees.
+    await page.click('mag-module-player nav [data-item="nuage-freins"]');
+    const answer = page.locator('mag-module-player mag-wordcloud input#answer');
+    await answer.fill('Le temps', { timeout: 20_000 });
+    await answer.press('Enter');
+    await expect
+      .poll(() => page.locator('mag-module-player nav [data-item="nuage-freins"]').textContent(), { timeout: 10_000 })
+      .toContain('✓');
+    await expect
+      .poll(() => page.locator('mag-module-player progress').evaluate((el) => (el as HTMLProgressElement).value))
+      .toBe(80);
     await page.context().close();
   });
 
@@ -132,7 +174,17 @@ describe('reference host: catalog modules, the player and the report', () => {
     const lucas = page.locator('mag-module-trainer tr', { hasText: 'Lucas Bernard' });
     await expect
       .poll(() => lucas.locator('td[data-step="module-1"]').textContent(), { timeout: 10_000 })
-      .toMatch(/67\s%.*score 100\s%/);
+      .toMatch(/80\s%.*score 63\s%/);
+
+    // The step's word cloud, from the trainer's view of the module: the trainees' words, with the moderation tools.
+    await page.click('mag-module-trainer #tab-steps');
+    await page.click('mag-module-trainer li[data-step="module-1"] [data-action="preview-step"]');
+    await page.click('mag-module-player nav [data-item="nuage-freins"]');
+    await page
+      .locator('mag-module-player mag-wordcloud mag-wordcloud-trainer tr[data-moderate]', { hasText: /temps/i })
+      .waitFor({ timeout: 20_000 });
+    await page.click('mag-module-player .content [data-action="back"]');
+    await connected(page, 'mag-module-trainer');
 
     await page.click('mag-module-trainer #tab-steps');
     const offer = page.locator('mag-module-trainer li[data-step="module-1"] .offer');
@@ -143,11 +195,11 @@ describe('reference host: catalog modules, the player and the report', () => {
       .toContain('Version utilisée\u00a0: 1.1.0');
     expect(await page.locator('mag-module-trainer li[data-step="module-1"] .offer').count()).toBe(0);
 
-    // One more page in 1.1.0: two of four items now, and the H5P score is kept.
+    // One more page in 1.1.0: four of six items now, and the H5P and quiz scores are kept.
     await page.click('mag-module-trainer #tab-report');
     await expect
       .poll(() => lucas.locator('td[data-step="module-1"]').textContent(), { timeout: 10_000 })
-      .toMatch(/50\s%.*score 100\s%/);
+      .toMatch(/67\s%.*score 63\s%/);
     expect(await page.locator('mag-module-trainer th', { hasText: '(1.1.0)' }).count()).toBe(1);
     await page.context().close();
     expect(errors).toEqual([]);

@@ -133,7 +133,7 @@ export interface CourseView {
   assetsBuilt: boolean;
   /** The in-page activity, or the activity shown in an iframe. */
   activity:
-    | { kind: 'inline'; id: string; type: string; title: string }
+    | { kind: 'inline'; id: string; type: string; title: string; step?: string }
     | { kind: 'frame'; id: string; type: string; title: string; src: string };
   /** Every activity of the course, for the course's table of contents. */
   activities: readonly { id: string; title: string; href: string }[];
@@ -157,7 +157,7 @@ export function coursePage(view: CourseView): string {
     activity.kind === 'inline'
       ? html`<h2 id="activity-heading">${t.activityHeading}${t.colon}${activity.title}</h2>
 <p>${intro}</p>
-<mag-${activity.type} instance="${activity.id}" activity-title="${activity.title}"></mag-${activity.type}>
+<mag-${activity.type} instance="${activity.id}" activity-title="${activity.title}"${activity.step ? html` step="${activity.step}"` : ''}></mag-${activity.type}>
 <p><a href="${withLang('/course/frame', explicitLang)}">${t.frameLink}</a></p>`
       : html`<h2 id="activity-heading">${t.frameHeading}${t.colon}${activity.title}</h2>
           <p>${t.frameIntro}</p>

@@ -85,7 +85,9 @@ export class Instances {
       'SELECT id, course_id, type, title, position, settings FROM activity_instances WHERE id = ?',
     );
     this.#byCourse = db.prepare<[string], InstanceRow>(
-      'SELECT id, course_id, type, title, position, settings FROM activity_instances WHERE course_id = ? ORDER BY position',
+      // The instances of catalog modules' quiz and word-cloud items are not activities of the course page.
+      `SELECT id, course_id, type, title, position, settings FROM activity_instances
+       WHERE course_id = ? AND id NOT IN (SELECT instance_id FROM module_item_instances) ORDER BY position`,
     );
   }
 

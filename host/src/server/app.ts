@@ -15,9 +15,9 @@ import type { AppContext } from './context.js';
 import { databaseFile, openDatabase, walSync } from './db.js';
 import { toApiError } from './http.js';
 import { EventHub, EventLog } from './hub.js';
-import { catalogChoices, configureModules, moduleActivity } from './module.js';
+import { catalogChoices, configureModules, moduleActivity, moduleInstancesOf } from './module.js';
 import { pageRoutes } from './pages.js';
-import { programmeActivity, setProgrammeCatalog } from './programme.js';
+import { programmeActivity, setModulePlayerPage, setProgrammeCatalog } from './programme.js';
 import { quizActivity } from './quiz.js';
 import { RateLimiter } from './rate-limit.js';
 import { reactionsActivity } from './reactions.js';
@@ -182,6 +182,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   ctx.catalogs = catalogs;
   configureModules(db, { catalogs, frameOrigin: origins.frameOrigin });
   setProgrammeCatalog(() => catalogChoices(catalogs), db);
+  // The timeline links module steps to the course page of the module activity that plays them.
+  setModulePlayerPage((programme) => {
+    const [moduleId] = moduleInstancesOf(db, programme);
+    return moduleId ? `/course/activity/${encodeURIComponent(moduleId)}` : undefined;
+  }, db);
   const listenHost = config.listen.includes(':') ? `[${config.listen}]` : config.listen;
 
   let closing: Promise<void> | undefined;

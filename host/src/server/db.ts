@@ -243,6 +243,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (instance_id, user_id)
   ) WITHOUT ROWID;
   `,
+  // 7: quiz and word-cloud items of catalog modules. Each (programme, step, item) gets an activity instance of its own
+  // (type module-quiz or module-wordcloud, served only through the module player's relay), whose settings follow the
+  // step's version: the quiz's and word cloud's own tables keep its attempts, grades and words across updates.
+  `
+  CREATE TABLE module_item_instances (
+    instance_id TEXT PRIMARY KEY REFERENCES activity_instances(id) ON DELETE CASCADE,
+    programme_id TEXT NOT NULL REFERENCES activity_instances(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('quiz', 'wordcloud')),
+    version TEXT NOT NULL,
+    UNIQUE (programme_id, step_id, item_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function databaseFile(dataDir: string): string {

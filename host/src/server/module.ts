@@ -11,9 +11,20 @@
  * trainees (a trainer plays in preview, nothing is stored) and only for an item of the version in use of a module
  * step open now. Storage (migration 5) is keyed by the programme instance, the step and the item id, so that progress
  * on the items that still exist is kept across an update; `programme_progress` holds each step's summary.
+ *
+ * Quiz and word-cloud items (migration 6): each item of a step gets an activity instance of its own, one per
+ * (programme, step, item) and shared by the programme's trainees (`module_item_instances`), whose settings come from
+ * the catalog item of the version in use (refreshed when the step's version changes: a catalog update that keeps the
+ * item keeps its attempts, grades and words). Its type (`module-quiz`, `module-wordcloud`) has no service of its own,
+ * so it cannot be called directly: the player relays the element's requests through `module.activity_call`, which
+ * checks the reach first and then runs the quiz's or word cloud's own service (grading, limits, moderation). The
+ * item's completion and score are read from those services' records (a finished attempt and the quiz's grade; an
+ * entry in the cloud), never from what the page reports; the activity's events reach the step's players as
+ * `module.activity_event`.
  */
+import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { BridgeError } from '../../../activities/src/bridge/protocol.js';
+import { BridgeError, parseOrThrow, type EventDef } from '../../../activities/src/bridge/protocol.js';
 import { CatalogError } from '../../../module-activity/src/catalog/client.js';
 import type { Item, ModuleEntry, ModulePackage } from '../../../module-activity/src/catalog/schema.js';
 import { compareSemver, isMajorChange, parseSemver } from '../../../module-activity/src/catalog/semver.js';
@@ -21,6 +32,8 @@ import { FACETS, type FacetName } from '../../../module-activity/src/catalog/sea
 import {
   MAX_H5P_STATE_CHARS,
   PART_CHARS,
+  activityCall,
+  activityEvent,
   item as itemRequest,
   loadH5PState,
   play,
@@ -35,10 +48,11 @@ import { splitParts, toPlayable } from '../../../module-activity/src/module/play
 import {
   applyStatement,
   completesItem,
-  isPlayable,
+  isScored,
   programmeFigures,
   reachOf,
   stepFigures,
+  type ActivityKind,
   type Attempt,
   type CountedVerb,
   type ItemRecord,
@@ -71,13 +85,16 @@ import {
 } from '../../../module-activity/src/programme/model.js';
 import { updated as programmeUpdated } from '../../../module-activity/src/programme/protocol.js';
 import type { CatalogChoice } from '../../../module-activity/src/programme/protocol.js';
-import type { ActivityInstance, ActivityType, HandlerContext } from './activities.js';
+import type { Quiz } from '../../../quiz/src/attempt.js';
+import type { ActivityInstance, ActivityType, HandlerContext, RequestHandler } from './activities.js';
 import { defineHandler } from './activities.js';
 import { H5P_PLAYER_PATH, problemOf, type Catalogs, type LoadedPackage } from './catalogs.js';
 import type { Db } from './db.js';
 import { HttpError } from './http.js';
 import { stepsOf, versionOf } from './programme.js';
-import type { Tx } from './writer.js';
+import { quizActivity } from './quiz.js';
+import { wordcloudActivity } from './wordcloud.js';
+import type { Tx, Writer } from './writer.js';
 
 export interface ModuleServices {
   catalogs: Catalogs;
@@ -271,7 +288,47 @@ function itemStates(db: Db, programmeId: string, stepId: string, userId: number)
       target.best = { raw: row.raw_score ?? 0, max: row.max_score ?? 0, scaled: row.scaled };
     }
   }
+  // Quiz items: completed by a finished attempt, scored by the quiz's own grade (quiz.ts writes both).
+  for (const row of db
+    .prepare<[number, number, string, string], QuizItemRow>(
+      `SELECT m.item_id, g.grade, g.max_grade,
+         (SELECT COUNT(*) FROM quiz_attempts a
+          WHERE a.instance_id = m.instance_id AND a.user_id = ? AND a.status = 'finished') AS finished
+       FROM module_item_instances m
+       LEFT JOIN quiz_grades g ON g.instance_id = m.instance_id AND g.user_id = ?
+       WHERE m.programme_id = ? AND m.step_id = ? AND m.kind = 'quiz'`,
+    )
+    .all(userId, userId, programmeId, stepId)) {
+    if (row.finished === 0) continue;
+    const target = state(row.item_id);
+    target.completed = true;
+    target.attempts = row.finished;
+    if (row.grade !== null && row.max_grade !== null) {
+      const scaled = row.max_grade > 0 ? Math.max(0, Math.min(1, row.grade / row.max_grade)) : 0;
+      target.best = { raw: row.grade, max: row.max_grade, scaled };
+    }
+  }
+  // Word-cloud items: completed by an entry of the trainee's that counts (accepted, or waiting for approval).
+  for (const row of db
+    .prepare<[number, string, string], { item_id: string; entries: number }>(
+      `SELECT m.item_id, COUNT(*) AS entries FROM module_item_instances m
+       JOIN wordcloud_entries e ON e.instance_id = m.instance_id AND e.user_id = ?
+         AND e.status IN ('accepted', 'pending')
+       WHERE m.programme_id = ? AND m.step_id = ? AND m.kind = 'wordcloud' GROUP BY m.item_id`,
+    )
+    .all(userId, programmeId, stepId)) {
+    const target = state(row.item_id);
+    target.completed = true;
+    target.attempts = row.entries;
+  }
   return states;
+}
+
+interface QuizItemRow {
+  item_id: string;
+  grade: number | null;
+  max_grade: number | null;
+  finished: number;
 }
 
 function recordsOf(states: Map<string, ItemState>): Map<string, ItemRecord> {
@@ -592,12 +649,17 @@ export const moduleActivity: ActivityType = {
         writeSteps(tx, programme, ctx.instance.id, steps);
         // Every trainee's summary, counted again on the new version's items: progress on kept items stays.
         const users = tx.db
-          .prepare<[string, string, string, string], number>(
+          .prepare<[string, string, string, string, string, string, string, string], number>(
             `SELECT user_id FROM module_item_progress WHERE instance_id = ? AND step_id = ?
-             UNION SELECT user_id FROM module_attempts WHERE instance_id = ? AND step_id = ?`,
+             UNION SELECT user_id FROM module_attempts WHERE instance_id = ? AND step_id = ?
+             UNION SELECT g.user_id FROM module_item_instances m JOIN quiz_grades g ON g.instance_id = m.instance_id
+               JOIN users u ON u.id = g.user_id AND u.role = 'trainee' WHERE m.programme_id = ? AND m.step_id = ?
+             UNION SELECT e.user_id FROM module_item_instances m
+               JOIN wordcloud_entries e ON e.instance_id = m.instance_id
+               JOIN users u ON u.id = e.user_id AND u.role = 'trainee' WHERE m.programme_id = ? AND m.step_id = ?`,
           )
           .pluck()
-          .all(programme.id, stepId, programme.id, stepId);
+          .all(programme.id, stepId, programme.id, stepId, programme.id, stepId, programme.id, stepId);
         for (const userId of users) saveFigures(tx, programme.id, stepId, userId, loaded.pkg);
         if (users.length > 0) bumpReport(tx, ctx.instance.id);
       });
@@ -610,7 +672,7 @@ export const moduleActivity: ActivityType = {
       const scored = await Promise.all(
         steps.map((step) =>
           packageOf(ctx, step).then(
-            (loaded) => loaded.pkg.items.some((item) => item.kind === 'h5p'),
+            (loaded) => loaded.pkg.items.some((item) => isScored(item.kind)),
             () => false,
           ),
         ),
@@ -715,7 +777,7 @@ export const moduleActivity: ActivityType = {
     defineHandler(progressRequest, async ({ stepId, itemId, seconds, completed }, ctx) => {
       if (ctx.user.role !== 'trainee') return PREVIEW;
       const { programme, item, loaded } = await reachItem(ctx, stepId, itemId, true);
-      if (completed && !(isPlayable(item.kind) && item.kind !== 'h5p')) {
+      if (completed && item.kind !== 'page' && item.kind !== 'video') {
         throw new HttpError(
           400,
           'bad_request',
@@ -881,8 +943,221 @@ export const moduleActivity: ActivityType = {
         .get(programme.id, stepId, ctx.user.id, itemId);
       return { state: state ?? null };
     }),
+
+    // ---- Our own activities (quiz and word-cloud items) ----
+
+    defineHandler(activityCall, async ({ stepId, itemId, subject, payload }, ctx) => {
+      const reads = READ_SUBJECTS.has(subject);
+      const { programme, step, item } = await reachItem(ctx, stepId, itemId, !reads);
+      if (item.kind !== 'quiz' && item.kind !== 'wordcloud') {
+        throw new HttpError(400, 'bad_request', `Item ${itemId} is a ${item.kind}: it has no activity of its own.`);
+      }
+      const handler = ITEM_SERVICES[item.kind].get(subject);
+      if (!handler) throw new HttpError(404, 'unsupported_subject', `A ${item.kind} item does not answer ${subject}.`);
+      if (handler.def.roles && !handler.def.roles.includes(ctx.user.role)) {
+        throw new HttpError(403, 'unauthorized', `Your role may not call ${subject}.`);
+      }
+      const checked = parseOrThrow(handler.def.payload, payload ?? {}, 'payload');
+      const instance = await itemInstance(ctx, programme, step, item);
+      const moduleIds = moduleInstancesOf(ctx.db, programme);
+      const result = await handler.handle(checked, {
+        ...ctx,
+        instance,
+        writer: relayingWriter(ctx.writer, instance.id, programme.id, moduleIds),
+      });
+      const answer = v.safeParse(handler.def.result, result);
+      if (!answer.success) throw new HttpError(500, 'internal', 'The host produced an invalid result.');
+      const written = reads ? undefined : await recount(ctx, programme, step, instance.id, itemId);
+      return { result: answer.output, ...(written ? { written } : {}) };
+    }),
   ],
 };
+
+// ---- Quiz and word-cloud items ----
+
+/** Subjects that only read: a trainee may call them in a closed step (as they may review its other items). */
+const READ_SUBJECTS = new Set(['quiz.state', 'wordcloud.state']);
+
+const servicesByKind = (activity: ActivityType) =>
+  new Map<string, RequestHandler>(activity.requests.map((handler) => [handler.def.subject, handler]));
+const ITEM_SERVICES: Record<ActivityKind, Map<string, RequestHandler>> = {
+  quiz: servicesByKind(quizActivity),
+  wordcloud: servicesByKind(wordcloudActivity),
+};
+
+/** The id of an item's instance: one per (programme, step, item), the same across versions. */
+export function itemInstanceId(programmeId: string, stepId: string, itemId: string): string {
+  const digest = createHash('sha256').update(`${programmeId}\u0000${stepId}\u0000${itemId}`).digest('hex');
+  return `mi-${digest.slice(0, 24)}`;
+}
+
+/** An item's activity settings, from the catalog item of the version in use. */
+function itemSettings(item: Extract<Item, { kind: ActivityKind }>): Record<string, unknown> {
+  if (item.kind === 'wordcloud') return { ...item.settings, question: item.question };
+  const maxGrade = 10;
+  const quiz: Quiz = {
+    // Deferred feedback: nothing of the key before the attempt is finished.
+    settings: {
+      behaviour: 'deferred',
+      maxGrade,
+      ...(item.passPercent !== undefined ? { passGrade: (maxGrade * item.passPercent) / 100 } : {}),
+      ...(item.shuffleAnswers !== undefined ? { shuffleAnswers: item.shuffleAnswers } : {}),
+    },
+    slots: item.questions.map((question) => ({ question })),
+  };
+  return { quiz };
+}
+
+/**
+ * Instances as the services see them, one object per app, instance and version (the quiz caches its definition by
+ * the object).
+ */
+const itemInstances = new WeakMap<Db, Map<string, ActivityInstance>>();
+
+/**
+ * The instance of a quiz or word-cloud item, created on first use and its settings brought to the version in use: a
+ * catalog update that keeps the item keeps the instance and its records.
+ */
+async function itemInstance(
+  ctx: HandlerContext,
+  programme: ActivityInstance,
+  step: ModuleStep,
+  item: Extract<Item, { kind: ActivityKind }>,
+): Promise<ActivityInstance> {
+  const id = itemInstanceId(programme.id, step.id, item.id);
+  const version = step.catalog.version;
+  const settings = itemSettings(item);
+  const known = () =>
+    ctx.db
+      .prepare<[string], { kind: string; version: string }>(
+        'SELECT kind, version FROM module_item_instances WHERE instance_id = ?',
+      )
+      .get(id);
+  let row = known();
+  if (row?.version !== version) {
+    // New settings bump the instance's version: what the services keep per version (the cloud's snapshot) is redone.
+    await ctx.writer.run((tx) => {
+      const title = cut(item.title, 300);
+      tx.db
+        .prepare<[string, string, string, string, string]>(
+          `INSERT INTO activity_instances (id, course_id, type, title, position, settings) VALUES (?, ?, ?, ?, 0, ?)
+           ON CONFLICT (id) DO UPDATE SET title = excluded.title, settings = excluded.settings,
+             version = version + 1`,
+        )
+        .run(id, programme.courseId, `module-${item.kind}`, title, JSON.stringify(settings));
+      tx.db
+        .prepare<[string, string, string, string, string, string]>(
+          `INSERT INTO module_item_instances (instance_id, programme_id, step_id, item_id, kind, version)
+           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (instance_id) DO UPDATE SET version = excluded.version`,
+        )
+        .run(id, programme.id, step.id, item.id, item.kind, version);
+    });
+    row = known();
+  }
+  if (row?.kind !== item.kind) {
+    throw new HttpError(
+      409,
+      'bad_request',
+      `Item ${item.id} was a ${row?.kind ?? '?'}: it cannot become a ${item.kind}.`,
+    );
+  }
+  const key = `${id}\u0000${version}`;
+  let cache = itemInstances.get(ctx.db);
+  if (!cache) itemInstances.set(ctx.db, (cache = new Map()));
+  let instance = cache.get(key);
+  if (!instance) {
+    instance = { id, courseId: programme.courseId, type: item.kind, title: item.title, position: 0, settings };
+    if (cache.size > 1_000) cache.clear();
+    cache.set(key, instance);
+  }
+  return instance;
+}
+
+/** The course's module instances that show this programme's steps: where an item's events go, what plays them. */
+export function moduleInstancesOf(db: Db, programme: ActivityInstance): string[] {
+  return db
+    .prepare<[string], InstanceRow>(
+      "SELECT id, course_id, type, title, position, settings FROM activity_instances WHERE course_id = ? AND type = 'module'",
+    )
+    .all(programme.courseId)
+    .map(toInstance)
+    .filter((instance) => linkedProgramme(db, instance)?.id === programme.id)
+    .map((instance) => instance.id);
+}
+
+/**
+ * The writer an item's service uses: the same units, whose events about the item's instance also reach the players
+ * of the step, through the module instances (the page listens to those, not to the item's instance).
+ */
+function relayingWriter(writer: Writer, instanceId: string, programmeId: string, moduleIds: readonly string[]): Writer {
+  const relay = (tx: Tx): Tx => ({
+    db: tx.db,
+    now: tx.now,
+    beforeCommit: (key, fn) => tx.beforeCommit(key, fn),
+    onRollback: (fn) => tx.onRollback(fn),
+    emit<D>(def: EventDef<D>, target: string, data: D) {
+      tx.emit(def, target, data);
+      if (target !== instanceId || moduleIds.length === 0) return;
+      // Every item's version, not only this one's: the writer keeps the newest event per instance and subject in a
+      // batch, so the last one of the batch must say everything (see activityEvent).
+      const items = tx.db
+        .prepare<[string], { stepId: string; itemId: string; kind: ActivityKind; version: number }>(
+          `SELECT m.step_id AS stepId, m.item_id AS itemId, m.kind, a.version FROM module_item_instances m
+           JOIN activity_instances a ON a.id = m.instance_id WHERE m.programme_id = ? ORDER BY m.step_id, m.item_id
+           LIMIT 1000`,
+        )
+        .all(programmeId)
+        .map(({ stepId, itemId, kind, version }) => ({ stepId, itemId, subject: `${kind}.updated`, version }));
+      for (const moduleId of moduleIds) tx.emit(activityEvent, moduleId, { items });
+    },
+  });
+  // The services only call `run` (checked by the types of what is used here).
+  const relaying: Pick<Writer, 'run'> = { run: (unit) => writer.run((tx) => unit(relay(tx))) };
+  return relaying as Writer;
+}
+
+/**
+ * Counts again, from the records, the figures of those an item's change may concern: the trainee who called, or
+ * (a trainer grading an essay, moderating the cloud) every trainee with records in the item.
+ */
+async function recount(
+  ctx: HandlerContext,
+  programme: ActivityInstance,
+  step: ModuleStep,
+  instanceId: string,
+  itemId: string,
+): Promise<Written | undefined> {
+  let pkg: ModulePackage;
+  try {
+    pkg = (await packageOf(ctx, step)).pkg;
+  } catch {
+    return undefined; // read a moment ago; if the catalog fails now, the next write counts again
+  }
+  return ctx.writer.run((tx) => {
+    const users =
+      ctx.user.role === 'trainee'
+        ? [ctx.user.id]
+        : tx.db
+            .prepare<[string, string], number>(
+              `SELECT user_id FROM quiz_grades WHERE instance_id = ?
+               UNION SELECT user_id FROM wordcloud_entries WHERE instance_id = ?`,
+            )
+            .pluck()
+            .all(instanceId, instanceId)
+            .filter((userId) => isTrainee(tx.db, userId));
+    let mine: StepFigures | undefined;
+    for (const userId of users) {
+      const figures = saveFigures(tx, programme.id, step.id, userId, pkg);
+      if (userId === ctx.user.id) mine = figures;
+    }
+    if (users.length > 0) bumpReport(tx, ctx.instance.id);
+    return mine && written(itemStates(tx.db, programme.id, step.id, ctx.user.id), itemId, mine, true);
+  });
+}
+
+function isTrainee(db: Db, userId: number): boolean {
+  return db.prepare<[number], string>('SELECT role FROM users WHERE id = ?').pluck().get(userId) === 'trainee';
+}
 
 /** What `<mag-programme>`'s "add a module" lists: every module of the allowed catalogs, in its newest version. */
 export async function catalogChoices(catalogs: Catalogs): Promise<CatalogChoice[]> {

@@ -26,6 +26,7 @@ const STYLES = fs.readFileSync(new URL('../pages/styles.css', import.meta.url), 
 const FORM_BODY_LIMIT = 16 * 1024;
 const INSTANCE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 const TYPE_NAME = /^[a-z][a-z0-9-]{0,40}$/;
+const STEP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const LoginBody = v.object({
   username: v.pipe(v.string(), v.maxLength(100)),
@@ -42,6 +43,12 @@ function locales(request: FastifyRequest): { locale: Locale; explicitLang: Local
     locale: pickLocale(lang, request.headers['accept-language']),
     explicitLang: typeof lang === 'string' && isLocale(lang) ? lang : undefined,
   };
+}
+
+/** `?step=<id>` on a module activity's page: the step `<mag-module>` opens in its player (a link of the timeline). */
+function stepOf(request: FastifyRequest, type: string): { step?: string } {
+  const step = (request.query as { step?: unknown }).step;
+  return type === 'module' && typeof step === 'string' && STEP_ID.test(step) ? { step } : {};
 }
 
 /** The page of one activity of the sample course, shown in the page itself. */
@@ -195,7 +202,8 @@ export function pageRoutes(ctx: AppContext) {
         config: pageConfig(request, locale, [instance]),
         courseTitle: courseTitle(),
         assetsBuilt: assetsBuilt(type),
-        activity: kind === 'inline' ? { kind, id, type, title } : { kind, id, type, title, src },
+        activity:
+          kind === 'inline' ? { kind, id, type, title, ...stepOf(request, type) } : { kind, id, type, title, src },
         activities,
         path,
       });

@@ -61,14 +61,23 @@ function progressOf(db: Db, instanceId: string, userId: number): Record<string, 
   return Object.fromEntries(rows.map((row) => [row.step_id, { percent: row.percent, completed: row.completed === 1 }]));
 }
 
+/** Where the host plays a programme's module steps (a page of its site), set by the app for its database. */
+type PlayerPage = (programme: ActivityInstance) => string | undefined;
+const playerPages = new WeakMap<Db, PlayerPage>();
+export function setModulePlayerPage(page: PlayerPage, db: Db): void {
+  playerPages.set(db, page);
+}
+
 export function programmeState(db: Db, instance: ActivityInstance, userId: number): ProgrammeState {
   // The version first: a change landing in between makes the steps newer than the version, never older.
   const version = versionOf(db, instance.id);
+  const player = playerPages.get(db)?.(instance);
   return {
     version,
     title: instance.title,
     steps: stepsOf(db, instance),
     progress: progressOf(db, instance.id, userId),
+    ...(player ? { player } : {}),
   };
 }
 

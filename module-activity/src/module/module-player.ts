@@ -1,8 +1,9 @@
 /**
  * `<mag-module-player>`, the module player, loaded by `<mag-module>` when a step opens: plays the step's items in
- * order (pages sanitised, videos with captions and a transcript, H5P content in a sandboxed frame), reports time
- * spent and completions, relays H5P's xAPI statements and saves its states, all through the element's bridge. The
- * host's server decides what counts; the player shows what it answers.
+ * order (pages sanitised, videos with captions and a transcript, H5P content in a sandboxed frame, quizzes and word
+ * clouds in `<mag-quiz>` and `<mag-wordcloud>` connected to a host of its own, item-activity.ts), reports time spent
+ * and completions, relays H5P's xAPI statements and saves its states, all through the element's bridge. The host's
+ * server decides what counts; the player shows what it answers.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -12,6 +13,7 @@ import { defineElement } from '../../../activities/src/base/define.js';
 import { BridgeError } from '../../../activities/src/bridge/protocol.js';
 import { translate } from '../../../activities/src/i18n/localize.js';
 import { richText } from '../../../activities/src/util/rich-text.js';
+import type { ItemActivities } from './item-activity.js';
 import type { ModuleApi } from './module.component.js';
 import { sharedStyles } from './module.styles.js';
 import { H5PEmbed } from './h5p-host.js';
@@ -26,7 +28,7 @@ import {
   type Outline,
   type Written,
 } from './player-protocol.js';
-import { MAX_REPORTED_SECONDS } from './progress.js';
+import { MAX_REPORTED_SECONDS, isPlayable } from './progress.js';
 import { playerStrings, type PlayerKey } from './player.strings.js';
 import type { CatalogProblem } from './protocol.js';
 
@@ -138,6 +140,8 @@ export class MagModulePlayer extends LitElement {
   private shownAt: number | null = null;
   private seconds = 0;
   private loading = 0;
+  /** The host of this step's quiz and word-cloud items, loaded with the first of them. */
+  private activities: ItemActivities | null = null;
 
   private t(key: PlayerKey, params?: Record<string, string | number>): string {
     return translate(playerStrings, this.api.locale, key, params);
@@ -162,6 +166,8 @@ export class MagModulePlayer extends LitElement {
     void this.reportTime(false);
     void this.flushState();
     this.closeEmbed();
+    this.activities?.close();
+    this.activities = null;
   }
 
   private fail(error: unknown): void {
@@ -219,6 +225,7 @@ export class MagModulePlayer extends LitElement {
       if (loaded.kind === 'h5p' && this.recording) {
         this.h5pState = (await this.api.call(loadH5PState, { stepId: this.stepId, itemId: item.id })).state;
       }
+      if (loaded.kind === 'quiz' || loaded.kind === 'wordcloud') await this.prepareActivity(item.id, loaded.kind);
       if (ticket !== this.loading) return;
       this.loaded = loaded;
       if (loaded.kind === 'h5p') this.h5p = { status: 'loading', height: 0, message: '' };
@@ -231,6 +238,24 @@ export class MagModulePlayer extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.content h4')?.focus();
     }
+  }
+
+  /** Loads the host of the step's own activities and the item's element, before the element is shown. */
+  private async prepareActivity(itemId: string, kind: 'quiz' | 'wordcloud'): Promise<void> {
+    if (!this.activities) {
+      const { ItemActivities } = await import('./item-activity.js');
+      this.activities ??= new ItemActivities({
+        api: this.api,
+        stepId: this.stepId,
+        root: this.renderRoot as ShadowRoot,
+        written: (id, written) => {
+          const before = this.outline?.items.find((candidate) => candidate.id === id)?.state.completed;
+          this.apply(id, written);
+          if (written.recorded && written.item.completed && !before) this.announcement = this.t('activityDone');
+        },
+      });
+    }
+    await this.activities.prepare(itemId, kind);
   }
 
   private async go(to: number, completeCurrent: boolean): Promise<void> {
@@ -543,10 +568,11 @@ export class MagModulePlayer extends LitElement {
           ></iframe>
           ${this.recording ? html`<p class="detail">${this.t('h5pHint')}</p>` : nothing}`;
       }
+      // The item's element talks to the player's own host (item-activity.ts), never to the page's.
       case 'quiz':
-        return html`<p class="message">${this.t('notPlayable_quiz', { count: item.questions })}</p>`;
+        return html`<mag-quiz instance=${`item-${item.id}`} activity-title=${item.title}></mag-quiz>`;
       case 'wordcloud':
-        return html`<p class="message">${this.t('notPlayable_wordcloud', { question: item.question })}</p>`;
+        return html`<mag-wordcloud instance=${`item-${item.id}`} activity-title=${item.title}></mag-wordcloud>`;
     }
   }
 
@@ -560,7 +586,7 @@ export class MagModulePlayer extends LitElement {
 }
 
 function playable(item: OutlineItem): boolean {
-  return item.kind === 'page' || item.kind === 'video' || item.kind === 'h5p';
+  return isPlayable(item.kind);
 }
 
 defineElement('mag-module-player', MagModulePlayer);

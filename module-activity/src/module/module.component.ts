@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MagElement } from '../../../activities/src/base/mag-element.js';
-import { BridgeError, type RequestDef } from '../../../activities/src/bridge/protocol.js';
+import { BridgeError, type EventDef, type RequestDef } from '../../../activities/src/bridge/protocol.js';
 import { translate, type Locale } from '../../../activities/src/i18n/localize.js';
 import { formatDate, formatMinutes, moduleStrings, type ModuleKey } from './module.strings.js';
 import { moduleStyles, sharedStyles } from './module.styles.js';
@@ -11,7 +11,11 @@ import { ACTIVITY_TYPE, getState, reported, updated, type ModuleState, type Step
 export interface ModuleApi {
   readonly locale: Locale;
   readonly role: 'trainer' | 'trainee' | null;
+  /** The user the host says is signed in. */
+  readonly user: { id: string; name: string } | null;
   call<P, R>(def: RequestDef<P, R>, payload: P, options?: { timeoutMs?: number }): Promise<R>;
+  /** Listens to one of the element's bridge events; returns what stops listening. */
+  listen<D>(def: EventDef<D>, listener: (data: D) => void): () => void;
   /** A newer state (after an add or an update). */
   accept(state: ModuleState): void;
   /** Opens a step in the player (a trainer's preview). */
@@ -145,7 +149,11 @@ export class MagModule extends MagElement {
       get role() {
         return element.userRole;
       },
+      get user() {
+        return element.bridge.context?.user ?? null;
+      },
       call: (def, payload, options) => element.bridge.request(def, payload, options),
+      listen: (def, listener) => element.bridge.on(def, listener),
       accept: (next) => element.accept(next),
       play: (stepId) => element.open(stepId),
       say: (text, error = false) => (element.message = { text, error }),

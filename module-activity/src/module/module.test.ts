@@ -13,6 +13,8 @@ import type { MagModulePlayer } from './module-player.js';
 import type { MagModuleTrainer } from './module-trainer.js';
 import type { PlayableItem } from './player-items.js';
 import {
+  activityCall,
+  activityEvent,
   item as itemRequest,
   loadH5PState,
   play,
@@ -71,6 +73,7 @@ const ITEMS: PlayableItem[] = [
     librariesPath: `${CATALOG}h5p-libraries`,
   },
   { kind: 'quiz', id: 'quiz-bilan', title: 'Faire le point', duration: 10, questions: 4 },
+  { kind: 'wordcloud', id: 'nuage', title: 'Vos freins', duration: 5, question: 'Votre principal frein ?' },
 ];
 
 const EMPTY = { completed: false, seconds: 0, best: null, attempts: 0 };
@@ -194,6 +197,40 @@ function memoryHost({ role, locale = 'fr', player = PLAYER, savedState = null }:
     record('xapi', payload);
     completed.add(payload.itemId);
     return written(payload.itemId);
+  });
+  // The word-cloud item's own service, as the host's server relays it: one shared cloud per step and item.
+  const words: string[] = [];
+  let cloudVersion = 1;
+  const cloudState = () => ({
+    version: cloudVersion,
+    open: true,
+    question: 'Votre principal frein ?',
+    limits: { minPerPerson: 1, maxPerPerson: 2, maxLength: 30 },
+    visibility: 'always' as const,
+    display: { rotate: false },
+    mine: words.map((text, i) => ({ id: i + 1, text, status: 'visible' as const })),
+    cloud: { words: words.map((text) => ({ text, weight: 1, rank: 1 })), hiddenCount: 0 },
+  });
+  host.handle(activityCall, (payload, call) => {
+    record('activity_call', payload);
+    if (payload.subject === 'wordcloud.state') return { result: cloudState() };
+    if (payload.subject === 'wordcloud.submit') {
+      words.push((payload.payload as { text: string }).text);
+      cloudVersion++;
+      completed.add(payload.itemId);
+      // As the server sends it: every item's version (another item's unchanged version makes nothing happen).
+      host.emit(call.instance, activityEvent.subject, {
+        items: [
+          { stepId: 'm1', itemId: 'quiz-bilan', subject: 'quiz.updated', version: 0 },
+          { stepId: 'm1', itemId: payload.itemId, subject: 'wordcloud.updated', version: cloudVersion },
+        ],
+      });
+      return {
+        result: { accepted: true, entry: { id: words.length, text: words.at(-1)!, status: 'visible' } },
+        written: written(payload.itemId),
+      };
+    }
+    throw new Error(`unexpected ${payload.subject}`);
   });
   host.handle(saveH5PState, (payload) => (record('h5p_save', payload), { saved: true }));
   host.handle(loadH5PState, (payload) => (record('h5p_load', payload), { state: savedState }));
@@ -409,6 +446,48 @@ describe('<mag-module>', function () {
       'Premier paragraphe.',
       'Second paragraphe.',
     ]);
+    close();
+  });
+
+  it('plays a word-cloud item in <mag-wordcloud>, connected to the player’s own host and relayed to the server', async () => {
+    const { element, calls, close } = await mount({ role: 'trainee' });
+    const player = await openPlayer(element);
+    await goTo(player, 'nuage');
+    await until(() => !!$(player, 'mag-wordcloud')?.shadowRoot?.querySelector('input#answer'), 'the word cloud');
+    const cloud = $(player, 'mag-wordcloud')!;
+    // The element's requests reached the page's host only as the module's own relay, tagged with the step and item.
+    expect(calls.find((call) => call.subject === 'activity_call')!.payload).to.deep.equal({
+      stepId: 'm1',
+      itemId: 'nuage',
+      subject: 'wordcloud.state',
+      payload: {},
+    });
+    expect(cloud.shadowRoot!.textContent).to.contain('Votre principal frein ?');
+    const input = cloud.shadowRoot!.querySelector<HTMLInputElement>('input#answer')!;
+    input.focus();
+    await sendKeys({ type: 'Le temps' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => calls.some((call) => call.payload['subject'] === 'wordcloud.submit'), 'the submission');
+    // The server's word: the item is done and the step's progress moves; the relayed event makes the cloud fetch again.
+    await until(() => $(player, 'nav [data-item="nuage"]')!.textContent!.includes('✓'), 'the item done');
+    expect($<HTMLProgressElement>(player, 'progress')!.value).to.equal(33.3);
+    await until(
+      () => calls.filter((call) => call.payload['subject'] === 'wordcloud.state').length >= 2,
+      'the cloud fetched again after the event',
+    );
+    await until(() => cloud.shadowRoot!.textContent!.includes('Le temps'), 'the word in the cloud');
+    await expect(element).to.be.accessible();
+
+    // An element that claims to be another kind of activity than its item is refused by the player's host, and
+    // nothing reaches the page's host.
+    await import('../../../quiz/src/element/quiz.js');
+    const impostor = document.createElement('mag-quiz');
+    impostor.instance = 'item-nuage';
+    player.shadowRoot!.append(impostor);
+    await until(() => impostor.connectionStatus === 'connected', 'the impostor connected');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls.some((call) => String(call.payload['subject']).startsWith('quiz.'))).to.equal(false);
+    impostor.remove();
     close();
   });
 

@@ -5,7 +5,7 @@
  * nothing is stored. Loaded with the player.
  */
 import * as v from 'valibot';
-import { defineRequest } from '../../../activities/src/bridge/protocol.js';
+import { defineEvent, defineRequest } from '../../../activities/src/bridge/protocol.js';
 import { WebLink } from '../programme/model.js';
 import { CatalogProblem, Count, Percent } from './protocol.js';
 import { MAX_REPORTED_SECONDS, StatementResult } from './progress.js';
@@ -121,4 +121,40 @@ export const loadH5PState = defineRequest(
   'module.h5p_load',
   v.object({ stepId: StepId, itemId: ItemId }),
   v.object({ state: v.nullable(Text(MAX_H5P_STATE_CHARS)) }),
+);
+
+/**
+ * Our own activities in a module (quiz and word-cloud items). The host gives each item of a step an instance of
+ * its own (one per programme step and item, shared by the programme's trainees, kept across catalog updates that
+ * keep the item), whose settings come from the catalog item of the version in use. The player connects `<mag-quiz>`
+ * or `<mag-wordcloud>` to a host of its own and relays every request through `module.activity_call`: the host's
+ * server checks the trainee's reach first, then answers with the activity's own service (grading, limits,
+ * moderation), and counts the item's progress and score from its own records, never from what the page says.
+ */
+const Subject = v.pipe(v.string(), v.regex(/^(quiz|wordcloud)\.[a-z_.]{1,60}$/));
+
+/**
+ * A request of an item's activity, relayed: the host answers `{ result }` (or the activity's own error) and, after a
+ * trainee's write, the item's state and the step's progress as its records now give them.
+ */
+export const activityCall = defineRequest(
+  'module.activity_call',
+  v.object({ stepId: StepId, itemId: ItemId, subject: Subject, payload: v.optional(v.unknown()) }),
+  v.object({ result: v.unknown(), written: v.optional(Written) }),
+);
+
+/**
+ * Our activities' events carry only a version (`quiz.updated`, `wordcloud.updated`). When one of a programme's items
+ * changes, its players get the versions of all of the programme's quiz and word-cloud items: a host that keeps only the
+ * newest event per instance and subject (the reference host's writer does, per batch) then loses nothing, and an
+ * element fetches again only when its own version moved.
+ */
+export const activityEvent = defineEvent(
+  'module.activity_event',
+  v.object({
+    items: v.pipe(
+      v.array(v.object({ stepId: StepId, itemId: ItemId, subject: Subject, version: Count })),
+      v.maxLength(1_000),
+    ),
+  }),
 );

@@ -28,10 +28,7 @@ const fr = {
   h5pFailed: 'L’activité interactive n’a pas pu se charger\u00a0: {message}',
   h5pHint: 'Votre réponse est enregistrée dès que vous la validez.',
   answerSaved: 'Réponse enregistrée.',
-  notPlayable_quiz:
-    'Ce quiz ({count} questions) se fait dans l’activité Quiz du cours ou pendant la séance\u00a0: il n’est pas encore jouable dans le lecteur de module et ne compte pas dans la progression.',
-  notPlayable_wordcloud:
-    'Ce nuage de mots («\u00a0{question}\u00a0») se fait pendant la séance\u00a0: il n’est pas encore jouable dans le lecteur de module et ne compte pas dans la progression.',
+  activityDone: 'Activité terminée\u00a0: votre progression est à jour.',
   finished: 'Vous avez terminé ce module. Bravo\u00a0!',
   finishedPartly:
     'Vous êtes arrivé·e au bout du module. Les éléments non terminés restent accessibles depuis le sommaire.',
@@ -69,10 +66,7 @@ export const playerStrings: Translations<typeof fr> = {
     h5pFailed: 'The interactive activity could not load: {message}',
     h5pHint: 'Your answer is recorded as soon as you check it.',
     answerSaved: 'Answer recorded.',
-    notPlayable_quiz:
-      'This quiz ({count} questions) is taken in the course’s Quiz activity or during the session: the module player does not play it yet, and it does not count in the progress.',
-    notPlayable_wordcloud:
-      'This word cloud (“{question}”) is done during the session: the module player does not play it yet, and it does not count in the progress.',
+    activityDone: 'Activity done: your progress is up to date.',
     finished: 'You have finished this module. Well done!',
     finishedPartly: 'You reached the end of the module. Items not finished yet stay open from the outline.',
     failed: 'Failed: {message}',

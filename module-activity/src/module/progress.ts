@@ -9,21 +9,34 @@
  *   with the verbs `answered` or `completed` count, as in Moodle. H5P often sends both for one answer (our
  *   `H5P.MagChoice` does): a statement joins the latest attempt of the same player session when that attempt has
  *   not seen its verb yet, otherwise it opens a new attempt.
- * - **Progress** of a module step: the share of its playable items (pages, videos, H5P content) that the trainee
- *   completed, counted on the items of the version in use only, so that progress on items that still exist is kept
- *   across an update and items that disappeared stop counting. Quiz and word-cloud items are shown in the outline
- *   but not played by the module player yet, so they do not count.
- * - **Score** of a module step: the mean of the best scaled score of each of its H5P items (an item not attempted
- *   counts 0), or none when no H5P item was attempted. A programme's score is the mean of its module steps' scores.
+ * - **Progress** of a module step: the share of its items (pages, videos, H5P content, quizzes, word clouds) that the
+ *   trainee completed, counted on the items of the version in use only, so that progress on items that still exist
+ *   is kept across an update and items that disappeared stop counting. A quiz item is completed by a finished
+ *   attempt, a word-cloud item by an entry of the trainee's in its cloud (both read from the host's own records).
+ * - **Score** of a module step: the mean of the best scaled score of each of its scored items (H5P content: the best
+ *   attempt; quiz: the quiz's grade over its maximum; an item not attempted counts 0), or none when no scored item
+ *   was attempted. A programme's score is the mean of its module steps' scores.
  */
 import * as v from 'valibot';
 import type { ItemKind } from '../catalog/schema.js';
 import { timing, wallClock, type ModuleStep, type StepTiming } from '../programme/model.js';
 
 /** Item kinds the player plays and counts in progress. */
-export const PLAYABLE_KINDS: readonly ItemKind[] = ['page', 'video', 'h5p'];
+export const PLAYABLE_KINDS: readonly ItemKind[] = ['page', 'video', 'h5p', 'quiz', 'wordcloud'];
 
 export const isPlayable = (kind: ItemKind): boolean => PLAYABLE_KINDS.includes(kind);
+
+/** Item kinds with a score: H5P content (its xAPI attempts) and quizzes (their grade). */
+export const SCORED_KINDS: readonly ItemKind[] = ['h5p', 'quiz'];
+
+export const isScored = (kind: ItemKind): boolean => SCORED_KINDS.includes(kind);
+
+/** Item kinds that our own activities play: the host gives each such item an instance of its own. */
+export const ACTIVITY_KINDS = ['quiz', 'wordcloud'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const isActivity = (kind: ItemKind): kind is ActivityKind =>
+  (ACTIVITY_KINDS as readonly string[]).includes(kind);
 
 // ---- Reach ----
 
@@ -174,7 +187,7 @@ export interface OutlineItem {
 export interface ItemRecord {
   completed: boolean;
   seconds: number;
-  /** Best scaled score of the item's attempts (H5P), 0 to 1; null without attempt. */
+  /** Best scaled score of the item (H5P: its best attempt; quiz: its grade), 0 to 1; null without attempt. */
   bestScaled: number | null;
 }
 
@@ -183,7 +196,7 @@ export interface StepFigures {
   percent: number;
   completed: boolean;
   seconds: number;
-  /** 0 to 100, one decimal; null when no H5P item was attempted (or the module has none). */
+  /** 0 to 100, one decimal; null when no scored item was attempted (or the module has none). */
   score: number | null;
 }
 
@@ -194,7 +207,7 @@ export function stepFigures(items: readonly OutlineItem[], records: ReadonlyMap<
   const playable = items.filter((item) => isPlayable(item.kind));
   const done = playable.filter((item) => records.get(item.id)?.completed).length;
   const seconds = items.reduce((sum, item) => sum + (records.get(item.id)?.seconds ?? 0), 0);
-  const scored = items.filter((item) => item.kind === 'h5p');
+  const scored = items.filter((item) => isScored(item.kind));
   const attempted = scored.filter((item) => (records.get(item.id)?.bestScaled ?? null) !== null);
   const score =
     attempted.length === 0

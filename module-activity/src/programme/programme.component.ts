@@ -19,6 +19,7 @@ import {
   updated,
   type CatalogChoice,
   type ProgrammeState,
+  type StepProgress,
 } from './protocol.js';
 
 type Key = keyof typeof programmeStrings.fr;
@@ -450,6 +451,7 @@ export class MagProgramme extends MagElement {
                 </p>`
             : nothing
         }
+        ${step.kind === 'module' ? this.renderPlayLink(step, when, progress, state) : nothing}
         ${
           step.kind === 'synchronous' && step.link && when !== 'past'
             ? html`<p>
@@ -465,6 +467,28 @@ export class MagProgramme extends MagElement {
         }
       </div>
     </li>`;
+  }
+
+  /**
+   * A module step that is open (or over, to look back) links to the host's player page with the step: a plain link,
+   * so that keyboards, screen readers and "open in a new tab" work as for any link.
+   */
+  private renderPlayLink(
+    step: StepType,
+    when: StepTiming,
+    progress: StepProgress | undefined,
+    state: ProgrammeState,
+  ): TemplateResult | typeof nothing {
+    if (!state.player || when === 'upcoming') return nothing;
+    const href = playerHref(state.player, step.id);
+    if (!href) return nothing;
+    const action =
+      progress?.completed || when === 'past' ? 'review' : (progress?.percent ?? 0) > 0 ? 'continue' : 'start';
+    return html`<p class="play">
+      <a class="play" href=${href} data-action="play" aria-label=${this.t(`playLabel_${action}`, { title: step.title })}
+        >${this.t(`play_${action}`)}</a
+      >
+    </p>`;
   }
 
   private renderPlanner(state: ProgrammeState): TemplateResult {
@@ -656,4 +680,20 @@ export class MagProgramme extends MagElement {
       <p class="add"><button type="button" @click=${() => this.catalogDialog?.close()}>${this.t('cancel')}</button></p>
     </dialog>`;
   }
+}
+
+/** The player page with `step` added (and the page's explicit `lang`, on the same site); null if unusable. */
+export function playerHref(player: string, stepId: string, here: string = location.href): string | null {
+  let url: URL;
+  try {
+    url = new URL(player, here);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  url.searchParams.set('step', stepId);
+  const current = new URL(here);
+  const lang = current.searchParams.get('lang');
+  if (lang && url.origin === current.origin && !url.searchParams.has('lang')) url.searchParams.set('lang', lang);
+  return url.href;
 }

@@ -122,6 +122,16 @@ export const programmeStyles = css`
     color: var(--mag-color-primary);
     font-weight: 700;
   }
+  /* The timeline's way into the player: a link (it goes to another page), sized as a button. */
+  a.play {
+    display: inline-block;
+    min-height: 44px;
+    box-sizing: border-box;
+    padding: 0.55rem 0.9rem;
+    border: 2px solid var(--mag-color-primary);
+    border-radius: var(--mag-radius);
+    text-decoration: none;
+  }
   progress {
     display: block;
     width: 100%;

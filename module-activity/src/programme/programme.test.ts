@@ -3,7 +3,7 @@ import { BridgeHost } from '../../../activities/src/host/host.js';
 import { runBridgeContractTests } from '../../../activities/src/testing/bridge-contract.js';
 import { until } from '../../../activities/src/testing/helpers.js';
 import { addDays, wallClock, type Step } from './model.js';
-import type { MagProgramme } from './programme.component.js';
+import { playerHref, type MagProgramme } from './programme.component.js';
 import { catalogChoices, getState, save, updated, type ProgrammeState } from './protocol.js';
 import './programme.js';
 
@@ -48,6 +48,7 @@ function memoryHost(role: 'trainer' | 'trainee', locale: 'fr' | 'en' = 'fr') {
     title: 'Enseigner avec le numérique',
     steps: seedSteps(),
     progress: role === 'trainee' ? { m1: { percent: 40, completed: false } } : {},
+    player: '/course/activity/modules-1',
   };
   const saves: { baseVersion: number; steps: Step[] }[] = [];
   const host = new BridgeHost({ context: { locale, role, user: { id: 'u', name: 'Claire Martin' } } });
@@ -123,6 +124,61 @@ describe('<mag-programme>', () => {
     expect($(element, 'li[data-step="c1"] a')!.getAttribute('href')).to.equal('https://visio.example.org/abc');
     expect($(element, '[data-action="up"]')).to.equal(null);
     close();
+  });
+
+  it('takes a trainee from a module step of the timeline to the host’s player, by an accessible link', async () => {
+    const { element, close } = await mount('trainee');
+    const link = $<HTMLAnchorElement>(element, 'li[data-step="m1"] a[data-action="play"]')!;
+    const expected = new URL('/course/activity/modules-1', location.href);
+    expected.searchParams.set('step', 'm1');
+    expect(link.href).to.equal(expected.href);
+    // Started (40 %): "continue", named with the module's title for screen readers; a real link in the tab order.
+    expect(link.textContent!.trim()).to.equal('Reprendre le module');
+    expect(link.getAttribute('aria-label')).to.equal(
+      'Reprendre le module « Différencier avec le numérique » dans le lecteur',
+    );
+    expect(link.tabIndex).to.equal(0);
+    link.focus();
+    expect(element.shadowRoot!.activeElement).to.equal(link);
+    // Only module steps link there; in-person and online sessions do not.
+    expect(element.shadowRoot!.querySelectorAll('a[data-action="play"]')).to.have.length(1);
+    close();
+
+    const english = await mount('trainee', 'en');
+    expect($(english.element, 'a[data-action="play"]')!.getAttribute('aria-label')).to.equal(
+      'Continue the module “Différencier avec le numérique” in the player',
+    );
+    english.close();
+
+    // Keeps an explicit language on the same site; refuses what is not a web address.
+    expect(playerHref('/course/activity/modules-1', 'm1', 'https://lms.example.fr/course?lang=en')).to.equal(
+      'https://lms.example.fr/course/activity/modules-1?step=m1&lang=en',
+    );
+    expect(playerHref('https://autre.example.org/m', 'm1', 'https://lms.example.fr/course?lang=en')).to.equal(
+      'https://autre.example.org/m?step=m1',
+    );
+    expect(playerHref('javascript:alert(1)', 'm1', 'https://lms.example.fr/')).to.equal(null);
+  });
+
+  it('shows no way into the player for a module not open yet', async () => {
+    const memory = memoryHost('trainee');
+    const steps = memory
+      .state()
+      .steps.map((step) =>
+        step.kind === 'module' ? { ...step, opens: addDays(today, 2), closes: addDays(today, 9) } : step,
+      );
+    memory.host.handle(getState, () => ({ ...memory.state(), steps }));
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const stop = memory.host.listen(wrapper);
+    const upcoming = document.createElement('mag-programme') as MagProgramme;
+    upcoming.instance = 'p1';
+    wrapper.append(upcoming);
+    await until(() => upcoming.shadowRoot!.querySelectorAll('li[data-step]').length === 3, 'the steps');
+    expect($(upcoming, 'li[data-step="m1"]')!.getAttribute('data-timing')).to.equal('upcoming');
+    expect($(upcoming, 'a[data-action="play"]')).to.equal(null);
+    stop();
+    memory.host.close();
+    upcoming.remove();
   });
 
   it('lets a trainer add an in-person session through an accessible form, refusing a bad date', async () => {

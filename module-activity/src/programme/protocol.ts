@@ -29,6 +29,17 @@ export const ProgrammeState = v.object({
   steps: Steps,
   /** The caller's own progress, by step id (module steps). */
   progress: v.optional(v.record(v.string(), StepProgress)),
+  /**
+   * Where the host plays this programme's module steps (the course page with its `<mag-module>`): an http(s) address
+   * or a path of the host's site. The timeline links each module step there with `step=<id>` added.
+   */
+  player: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(2_000),
+      v.check((text) => /^(https?:\/\/|\/(?![/\\]))[^\s]*$/.test(text), 'an http(s) address or a path of the site'),
+    ),
+  ),
 });
 export type ProgrammeState = v.InferOutput<typeof ProgrammeState>;
 
