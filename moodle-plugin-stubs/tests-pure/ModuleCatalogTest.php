@@ -21,7 +21,7 @@ use mod_magmodule\local\programme;
 use mod_magmodule\local\search;
 use PHPUnit\Framework\TestCase;
 
-require_once(__DIR__ . '/support/module_catalog.php');
+require_once(dirname(__DIR__) . '/mod_magmodule/tests/fixtures/catalog_fixture.php');
 
 /**
  * The module's catalog client (allowlist, format checks, paths inside the catalog), search, and the programme's
