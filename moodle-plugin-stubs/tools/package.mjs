@@ -3,7 +3,8 @@
 //
 // - local_magactivities.zip: the plugin with dist/bundles/ (from `npm run build:bundles`) copied into its
 //   bundles/ folder, each script with a precompressed .gz sibling that bundle.php sends to gzip clients;
-// - mod_magreactions.zip, and any other plugin folder of moodle-plugin-stubs/.
+// - mod_magreactions.zip, and any other plugin folder of moodle-plugin-stubs/ (mod_magmodule.zip with
+//   node_modules/h5p-standalone/dist in h5p/standalone/, for its sandboxed H5P player page).
 // Each zip's top folder is the plugin's directory name (magactivities/, magreactions/), as Moodle's installer
 // expects. The zip format is written here (deflate from node:zlib, CRC-32 computed here); entries are sorted
 // and each file is dated from a hash of its content, so that the same input gives the same bytes and a changed
@@ -355,6 +356,16 @@ function packagePlugin(plugin) {
           files.push({ name: `${top}/bundles/${rel}.gz`, data: gzipSync(data, { level: 9, mtime: 0 }) });
       }
     }
+  }
+  if (plugin === 'mod_magmodule') {
+    // h5p-standalone (MIT) for the sandboxed H5P player page, h5p.php: served as static files of the plugin.
+    const standalone = join(repo, 'node_modules', 'h5p-standalone');
+    if (!existsSync(join(standalone, 'dist', 'main.bundle.js'))) throw new Error('no node_modules/h5p-standalone/dist');
+    for (const file of walk(join(standalone, 'dist'))) {
+      const rel = relative(join(standalone, 'dist'), file).split(sep).join('/');
+      if (!rel.endsWith('.d.ts')) files.push({ name: `${top}/h5p/standalone/${rel}`, data: readFileSync(file) });
+    }
+    files.push({ name: `${top}/h5p/standalone/LICENSE`, data: readFileSync(join(standalone, 'LICENSE')) });
   }
   const archive = zip(withDirectories(files));
   const out = join(outDir, `${plugin}.zip`);
