@@ -727,7 +727,7 @@ class manager {
         $latestrow = $rows ? reset($rows) : null;
         $flag = fn($value) => $value === null ? null : (bool) $value;
         $latest = $latestrow ? [
-            'attempt' => (int) $latestrow->attempt, 'session' => $latestrow->session,
+            'attempt' => (int) $latestrow->attempt, 'session' => $latestrow->playersession,
             'rawscore' => $latestrow->rawscore === null ? null : (float) $latestrow->rawscore,
             'maxscore' => $latestrow->maxscore === null ? null : (float) $latestrow->maxscore,
             'scaled' => $latestrow->scaled === null ? null : (float) $latestrow->scaled,
@@ -742,7 +742,7 @@ class manager {
             'duration' => $a['duration'], 'completion' => $tobit($a['completion']), 'success' => $tobit($a['success']),
             'verbs' => implode(',', $a['verbs']), 'timemodified' => self::now()];
         if ($change['kind'] === 'insert') {
-            foreach ($where + ['attempt' => $a['attempt'], 'session' => $a['session'], 'timecreated' => self::now()]
+            foreach ($where + ['attempt' => $a['attempt'], 'playersession' => $a['session'], 'timecreated' => self::now()]
                     as $name => $value) {
                 $row->$name = $value;
             }

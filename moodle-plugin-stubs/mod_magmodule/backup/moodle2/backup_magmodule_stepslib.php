@@ -44,7 +44,7 @@ class backup_magmodule_activity_structure_step extends backup_activity_structure
         $item = new backup_nested_element('item', ['id'], ['stepid', 'userid', 'itemid', 'completed', 'seconds',
             'timemodified']);
         $attempts = new backup_nested_element('attempts');
-        $attempt = new backup_nested_element('attempt', ['id'], ['stepid', 'userid', 'itemid', 'attempt', 'session',
+        $attempt = new backup_nested_element('attempt', ['id'], ['stepid', 'userid', 'itemid', 'attempt', 'playersession',
             'verbs', 'rawscore', 'maxscore', 'scaled', 'duration', 'completion', 'success', 'timecreated',
             'timemodified']);
         $summaries = new backup_nested_element('summaries');
