@@ -476,7 +476,7 @@ function magmodule_reset_userdata(stdClass $data): array {
             magmodule_refresh_events(0, $instance);
         }
         $status[] = ['component' => get_string('modulenameplural', 'mod_magmodule'),
-            'item' => get_string('datechanged'), 'error' => false];
+            'item' => get_string('resetdates', 'mod_magmodule'), 'error' => false];
     }
     return $status;
 }

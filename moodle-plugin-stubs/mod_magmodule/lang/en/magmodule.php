@@ -77,6 +77,7 @@ $string['privacy:metadata:magmodule_summary'] = 'A trainee\'s figures for each m
 $string['privacy:metadata:magmodule_summary:percent'] = 'Share of the module completed';
 $string['privacy:metadata:magmodule_summary:score'] = 'Score on the module\'s H5P content';
 $string['privacy:metadata:magmodule_summary:userid'] = 'The trainee';
+$string['resetdates'] = 'Dates of the sessions and modules moved with the course';
 $string['resetprogress'] = 'Delete trainees\' progress, attempts and H5P states';
 $string['settings:catalogs'] = 'Allowed catalogs';
 $string['settings:catalogs_desc'] = 'The module catalogs trainers may choose from, one per line: the address of the folder of the catalog\'s index.json (for example https://catalogue.example.fr/magistere/). Only https addresses (http for localhost). Moodle\'s server reads them, through Moodle\'s HTTP security settings; browsers never fetch a catalog\'s index.';

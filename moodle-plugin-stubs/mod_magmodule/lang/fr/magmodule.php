@@ -77,6 +77,7 @@ $string['privacy:metadata:magmodule_summary'] = 'Les résultats d’un stagiaire
 $string['privacy:metadata:magmodule_summary:percent'] = 'Part du module terminée';
 $string['privacy:metadata:magmodule_summary:score'] = 'Score sur les contenus H5P du module';
 $string['privacy:metadata:magmodule_summary:userid'] = 'Le stagiaire';
+$string['resetdates'] = 'Dates des sessions et des modules décalées avec le cours';
 $string['resetprogress'] = 'Supprimer la progression, les tentatives et les états H5P des stagiaires';
 $string['settings:catalogs'] = 'Catalogues autorisés';
 $string['settings:catalogs_desc'] = 'Les catalogues de modules où les formateurs peuvent choisir, un par ligne : l’adresse du dossier contenant l’index.json du catalogue (par exemple https://catalogue.example.fr/magistere/). Adresses https uniquement (http pour localhost). Le serveur Moodle les lit, selon les réglages de sécurité HTTP de Moodle ; les navigateurs ne lisent jamais l’index d’un catalogue.';

@@ -64,7 +64,7 @@ final class provider_test extends provider_testcase {
         }
     }
 
-    protected function tearDown(): void {
+    public function tearDown(): void {
         manager::$now = null;
         \mod_magmodule\catalogs::set_fetcher_for_tests(null);
         parent::tearDown();
