@@ -60,7 +60,12 @@ class module_add extends external_api {
      */
     public static function execute(int $cmid, string $base, string $entryid, string $version): array {
         global $USER;
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'base' => $base, 'entryId' => $entryid, 'version' => $version]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'base' => $base,
+            'entryId' => $entryid,
+            'version' => $version,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -69,7 +74,12 @@ class module_add extends external_api {
         require_capability('mod/magmodule:manage', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->add(input::base($params['base']), input::entry_id($params['entryId']), input::version($params['version']), (int) $USER->id));
+        return structures::answer($manager->add(
+            input::base($params['base']),
+            input::entry_id($params['entryId']),
+            input::version($params['version']),
+            (int) $USER->id
+        ));
     }
 
     /**

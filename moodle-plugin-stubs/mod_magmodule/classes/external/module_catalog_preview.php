@@ -57,7 +57,11 @@ class module_catalog_preview extends external_api {
      * @return array
      */
     public static function execute(int $cmid, string $base, string $entryid): array {
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'base' => $base, 'entryId' => $entryid]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'base' => $base,
+            'entryId' => $entryid,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -66,7 +70,10 @@ class module_catalog_preview extends external_api {
         require_capability('mod/magmodule:manage', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->catalog_preview(input::base($params['base']), input::entry_id($params['entryId'])));
+        return structures::answer($manager->catalog_preview(
+            input::base($params['base']),
+            input::entry_id($params['entryId'])
+        ));
     }
 
     /**

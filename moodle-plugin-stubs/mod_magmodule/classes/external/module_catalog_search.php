@@ -60,8 +60,15 @@ class module_catalog_search extends external_api {
      * @param int|null $page
      * @return array
      */
-    public static function execute(int $cmid, ?string $text = null, ?string $filters = null, ?string $sort = null, ?int $page = null): array {
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'text' => $text, 'filters' => $filters, 'sort' => $sort, 'page' => $page]);
+    public static function execute(int $cmid, ?string $text = null, ?string $filters = null,
+            ?string $sort = null, ?int $page = null): array {
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'text' => $text,
+            'filters' => $filters,
+            'sort' => $sort,
+            'page' => $page,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);

@@ -58,7 +58,11 @@ class module_h5p_load extends external_api {
      */
     public static function execute(int $cmid, string $stepid, string $itemid): array {
         global $USER;
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'stepId' => $stepid, 'itemId' => $itemid]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'stepId' => $stepid,
+            'itemId' => $itemid,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -66,7 +70,11 @@ class module_h5p_load extends external_api {
         require_capability('mod/magmodule:view', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->h5p_load(input::step_id($params['stepId']), input::item_id($params['itemId']), (int) $USER->id));
+        return structures::answer($manager->h5p_load(
+            input::step_id($params['stepId']),
+            input::item_id($params['itemId']),
+            (int) $USER->id
+        ));
     }
 
     /**

@@ -45,7 +45,8 @@ class module_h5p_save extends external_api {
             'cmid' => structures::cmid(),
             'stepId' => new external_value(PARAM_RAW, 'The module step'),
             'itemId' => new external_value(PARAM_RAW, 'The item'),
-            'state' => new external_value(PARAM_RAW, 'getCurrentState() as JSON text, or null to forget it', VALUE_REQUIRED, null, NULL_ALLOWED),
+            'state' => new external_value(PARAM_RAW, 'getCurrentState() as JSON text, or null to forget it',
+                VALUE_REQUIRED, null, NULL_ALLOWED),
         ]);
     }
 
@@ -60,7 +61,12 @@ class module_h5p_save extends external_api {
      */
     public static function execute(int $cmid, string $stepid, string $itemid, ?string $state): array {
         global $USER;
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'stepId' => $stepid, 'itemId' => $itemid, 'state' => $state]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'stepId' => $stepid,
+            'itemId' => $itemid,
+            'state' => $state,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -68,7 +74,12 @@ class module_h5p_save extends external_api {
         require_capability('mod/magmodule:view', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->h5p_save(input::step_id($params['stepId']), input::item_id($params['itemId']), $params['state'], (int) $USER->id));
+        return structures::answer($manager->h5p_save(
+            input::step_id($params['stepId']),
+            input::item_id($params['itemId']),
+            $params['state'],
+            (int) $USER->id
+        ));
     }
 
     /**

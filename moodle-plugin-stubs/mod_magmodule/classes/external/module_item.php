@@ -60,7 +60,12 @@ class module_item extends external_api {
      */
     public static function execute(int $cmid, string $stepid, string $itemid, int $part): array {
         global $USER;
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'stepId' => $stepid, 'itemId' => $itemid, 'part' => $part]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'stepId' => $stepid,
+            'itemId' => $itemid,
+            'part' => $part,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -68,7 +73,12 @@ class module_item extends external_api {
         require_capability('mod/magmodule:view', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->item(input::step_id($params['stepId']), input::item_id($params['itemId']), input::part($params['part']), (int) $USER->id));
+        return structures::answer($manager->item(
+            input::step_id($params['stepId']),
+            input::item_id($params['itemId']),
+            input::part($params['part']),
+            (int) $USER->id
+        ));
     }
 
     /**

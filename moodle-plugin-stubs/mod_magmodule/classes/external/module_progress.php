@@ -60,9 +60,16 @@ class module_progress extends external_api {
      * @param bool|null $completed
      * @return array
      */
-    public static function execute(int $cmid, string $stepid, string $itemid, int $seconds, ?bool $completed = null): array {
+    public static function execute(int $cmid, string $stepid, string $itemid, int $seconds,
+            ?bool $completed = null): array {
         global $USER;
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'stepId' => $stepid, 'itemId' => $itemid, 'seconds' => $seconds, 'completed' => $completed]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'stepId' => $stepid,
+            'itemId' => $itemid,
+            'seconds' => $seconds,
+            'completed' => $completed,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -70,7 +77,13 @@ class module_progress extends external_api {
         require_capability('mod/magmodule:view', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->progress(input::step_id($params['stepId']), input::item_id($params['itemId']), $params['seconds'], $params['completed'], (int) $USER->id));
+        return structures::answer($manager->progress(
+            input::step_id($params['stepId']),
+            input::item_id($params['itemId']),
+            $params['seconds'],
+            $params['completed'],
+            (int) $USER->id
+        ));
     }
 
     /**

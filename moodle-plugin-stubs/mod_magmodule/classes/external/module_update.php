@@ -58,7 +58,11 @@ class module_update extends external_api {
      */
     public static function execute(int $cmid, string $stepid, string $version): array {
         global $USER;
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'stepId' => $stepid, 'version' => $version]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'stepId' => $stepid,
+            'version' => $version,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -67,7 +71,11 @@ class module_update extends external_api {
         require_capability('mod/magmodule:manage', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->update(input::step_id($params['stepId']), input::version($params['version']), (int) $USER->id));
+        return structures::answer($manager->update(
+            input::step_id($params['stepId']),
+            input::version($params['version']),
+            (int) $USER->id
+        ));
     }
 
     /**

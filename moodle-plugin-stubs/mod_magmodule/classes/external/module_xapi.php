@@ -66,9 +66,19 @@ class module_xapi extends external_api {
      * @param string $result
      * @return array
      */
-    public static function execute(int $cmid, string $stepid, string $itemid, string $session, string $key, string $verb, bool $root, string $result): array {
+    public static function execute(int $cmid, string $stepid, string $itemid, string $session, string $key,
+            string $verb, bool $root, string $result): array {
         global $USER;
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'stepId' => $stepid, 'itemId' => $itemid, 'session' => $session, 'key' => $key, 'verb' => $verb, 'root' => $root, 'result' => $result]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'stepId' => $stepid,
+            'itemId' => $itemid,
+            'session' => $session,
+            'key' => $key,
+            'verb' => $verb,
+            'root' => $root,
+            'result' => $result,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -76,7 +86,16 @@ class module_xapi extends external_api {
         require_capability('mod/magmodule:view', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->xapi(input::step_id($params['stepId']), input::item_id($params['itemId']), $params['session'], $params['key'], $params['verb'], $params['root'], input::json($params['result'], 'result'), (int) $USER->id));
+        return structures::answer($manager->xapi(
+            input::step_id($params['stepId']),
+            input::item_id($params['itemId']),
+            $params['session'],
+            $params['key'],
+            $params['verb'],
+            $params['root'],
+            input::json($params['result'], 'result'),
+            (int) $USER->id
+        ));
     }
 
     /**

@@ -58,7 +58,11 @@ class programme_save extends external_api {
      */
     public static function execute(int $cmid, int $baseversion, string $steps): array {
         global $USER;
-        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'baseVersion' => $baseversion, 'steps' => $steps]);
+        $params = self::validate_parameters(self::execute_parameters(), [
+            'cmid' => $cmid,
+            'baseVersion' => $baseversion,
+            'steps' => $steps,
+        ]);
 
         [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
         $context = context_module::instance($cm->id);
@@ -67,7 +71,11 @@ class programme_save extends external_api {
         require_capability('mod/magmodule:manage', $context);
 
         $manager = manager::create_from_cm($cm);
-        return structures::answer($manager->programme_save($params['baseVersion'], input::json($params['steps'], 'steps'), (int) $USER->id));
+        return structures::answer($manager->programme_save(
+            $params['baseVersion'],
+            input::json($params['steps'], 'steps'),
+            (int) $USER->id
+        ));
     }
 
     /**

@@ -43,7 +43,7 @@ class structures {
      */
     public static function json_answer(): external_single_structure {
         return new external_single_structure([
-            'json' => new external_value(PARAM_RAW, 'The bridge answer, JSON text (see module-activity/src/*/…-protocol.ts)'),
+            'json' => new external_value(PARAM_RAW, 'The bridge answer, JSON text (module-activity/src/*/…protocol.ts)'),
         ]);
     }
 
@@ -54,7 +54,7 @@ class structures {
      * @return array
      */
     public static function answer(array $answer): array {
-        return ['json' => json_encode($answer, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION
-            | JSON_THROW_ON_ERROR)];
+        $flags = JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION | JSON_THROW_ON_ERROR;
+        return ['json' => json_encode($answer, $flags)];
     }
 }
