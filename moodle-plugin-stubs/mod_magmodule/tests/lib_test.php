@@ -28,6 +28,8 @@ namespace mod_magmodule;
  * @covers     ::magmodule_update_grades
  * @covers     ::magmodule_reset_userdata
  * @covers     ::magmodule_delete_instance
+ * @covers     \backup_magmodule_activity_structure_step
+ * @covers     \restore_magmodule_activity_structure_step
  * @covers     \mod_magmodule\completion\custom_completion
  */
 final class lib_test extends \advanced_testcase {
@@ -115,5 +117,54 @@ final class lib_test extends \advanced_testcase {
         $this->assertSame(0, $DB->count_records('magmodule_item'));
         $steps = json_decode($DB->get_field('magmodule', 'steps', ['id' => $programme->id]), true);
         $this->assertSame('2026-03-09', $steps[1]['date'], 'sessions move with the course dates');
+    }
+
+    public function test_backup_and_restore_with_user_data(): void {
+        global $CFG, $DB, $USER;
+        require_once($CFG->dirroot . '/backup/util/includes/backup_includes.php');
+        require_once($CFG->dirroot . '/backup/util/includes/restore_includes.php');
+        $this->setAdminUser();
+        $generator = $this->getDataGenerator();
+        $course = $generator->create_course();
+        $programme = $generator->create_module('magmodule', ['course' => $course->id, 'name' => 'Parcours', 'grade' => 10,
+            'steps' => [\mod_magmodule_generator::session_step('s1'), \mod_magmodule_generator::module_step('m1')]]);
+        $student = $generator->create_and_enrol($course, 'student');
+        $manager = manager::create_from_cm(get_fast_modinfo($course)->get_cm($programme->cmid));
+        $manager->progress('m1', 'intro', 20, true, (int) $student->id);
+        $manager->xapi('m1', 'exercice', 'session-aaaaaaa', 'key-aaaaaaaa', 'answered', true,
+            ['score' => ['raw' => 1, 'max' => 2]], (int) $student->id);
+        $manager->h5p_save('m1', 'exercice', '{"a":1}', (int) $student->id);
+
+        $bc = new \backup_controller(\backup::TYPE_1COURSE, $course->id, \backup::FORMAT_MOODLE,
+            \backup::INTERACTIVE_NO, \backup::MODE_IMPORT, $USER->id);
+        $bc->get_plan()->get_setting('users')->set_status(\backup_setting::NOT_LOCKED);
+        $bc->get_plan()->get_setting('users')->set_value(true);
+        $backupid = $bc->get_backupid();
+        $bc->execute_plan();
+        $bc->destroy();
+
+        $newcourse = $generator->create_course();
+        $rc = new \restore_controller($backupid, $newcourse->id, \backup::INTERACTIVE_NO, \backup::MODE_IMPORT,
+            $USER->id, \backup::TARGET_EXISTING_ADDING);
+        $rc->get_plan()->get_setting('users')->set_status(\backup_setting::NOT_LOCKED);
+        $rc->get_plan()->get_setting('users')->set_value(true);
+        $this->assertTrue($rc->execute_precheck());
+        $rc->execute_plan();
+        $rc->destroy();
+
+        $restored = $DB->get_record('magmodule', ['course' => $newcourse->id], '*', MUST_EXIST);
+        $this->assertSame('Parcours', $restored->name);
+        $steps = manager::steps_of($restored);
+        $this->assertSame(['s1', 'm1'], array_column($steps, 'id'));
+        $this->assertSame(['base' => \module_catalog_fixture::BASE, 'entryId' => 'evaluer', 'version' => '1.1.0'],
+            $steps[1]['catalog'], 'the catalog reference and the version in use');
+        $where = ['magmoduleid' => $restored->id, 'userid' => $student->id];
+        $this->assertSame(1, $DB->count_records('magmodule_item', $where + ['itemid' => 'intro', 'completed' => 1]));
+        $attempt = $DB->get_record('magmodule_attempt', $where, '*', MUST_EXIST);
+        $this->assertEquals([1, 2, 0.5], [(float) $attempt->rawscore, (float) $attempt->maxscore, (float) $attempt->scaled]);
+        $this->assertSame('{"a":1}', $DB->get_field('magmodule_h5pstate', 'state', $where));
+        $this->assertEquals(50, $DB->get_field('magmodule_summary', 'score', $where + ['stepid' => 'm1']));
+        $this->assertSame(1, $DB->count_records('event', ['modulename' => 'magmodule', 'instance' => $restored->id,
+            'uuid' => 's1']), 'the session in the new course\'s calendar, once');
     }
 }
