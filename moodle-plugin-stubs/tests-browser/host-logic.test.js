@@ -10,6 +10,10 @@ import * as v from 'valibot';
 import { WordcloudState, updated as wordcloudUpdated } from '../../wordcloud/src/protocol.ts';
 import * as quizProtocol from '../../quiz/src/protocol.ts';
 import * as quizTrainerProtocol from '../../quiz/src/trainer-protocol.ts';
+import * as programmeProtocol from '../../module-activity/src/programme/protocol.ts';
+import * as moduleProtocol from '../../module-activity/src/module/protocol.ts';
+import * as moduleTrainerProtocol from '../../module-activity/src/module/trainer-protocol.ts';
+import * as modulePlayerProtocol from '../../module-activity/src/module/player-protocol.ts';
 import {
   FakeClock,
   FakeMoodle,
@@ -730,6 +734,147 @@ describe('local_magactivities/host_logic: the quiz (version-only event, free-sha
     expect(toArgs(ACTIVITIES.wordcloud, 'wordcloud.submit', { text: 'x', key: 'k' }, 7)).to.deep.equal({
       text: 'x',
       key: 'k',
+      cmid: 7,
+    });
+  });
+});
+
+describe('local_magactivities/host_logic: the hybrid programme (two elements of one mod_magmodule, JSON answers)', () => {
+  let host;
+  let wrapper;
+  let stop;
+  const activities = [];
+
+  const moduleState = () => ({
+    version: 3,
+    programme: { id: '42', title: 'Parcours' },
+    steps: [
+      {
+        stepId: 'm1',
+        title: 'Module',
+        catalog: { entryId: 'evaluer', version: '1.0.0' },
+        durationMinutes: 60,
+        reach: 'open',
+        progress: { percent: 50, completed: false, seconds: 30 },
+      },
+    ],
+  });
+
+  /** The page of course module 42: <mag-programme> (instance 42-programme) and <mag-module> (instance 42). */
+  async function connect() {
+    const base = moodle.functions.bind(moodle);
+    moodle.functions = () => ({
+      ...base(),
+      mod_magmodule_module_state: () => ({ json: JSON.stringify(moduleState()) }),
+      mod_magmodule_programme_save: (args) => ({
+        json: JSON.stringify({
+          saved: true,
+          state: { version: 4, title: 'Parcours', steps: JSON.parse(args.steps), progress: {} },
+        }),
+      }),
+      mod_magmodule_module_xapi: () => ({ json: '{"recorded":true' }),
+      mod_magmodule_module_report: () => ({ notjson: true }),
+    });
+    const logic = makeLogic();
+    host = new BridgeHost({ context: { locale: 'fr', role: 'trainer', user: { id: '7', name: 'Claire Martin' } } });
+    host.fallback((subject, payload, call) => logic.forward(BridgeError, subject, payload, call));
+    wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    stop = host.listen(wrapper);
+    const common = { modname: 'magmodule', role: 'trainer', version: 3 };
+    const entries = [
+      logic.register(pageConfig({ ...common, type: 'programme', instance: '42-programme' })),
+      logic.register(pageConfig({ ...common, type: 'module', instance: '42' })),
+    ];
+    entries.forEach((entry) => logic.start(entry, host, []));
+    const programme = new RawActivity(wrapper, 'programme', '42-programme');
+    await programme.ask('bridge.hello', { versions: [1], activity: 'programme', instance: '42-programme' });
+    const module = new RawActivity(wrapper, 'module', '42');
+    await module.ask('bridge.hello', { versions: [1], activity: 'module', instance: '42' });
+    activities.push(programme, module);
+    return { logic, entries, programme, module };
+  }
+
+  afterEach(() => {
+    activities.splice(0).forEach((activity) => activity.close());
+    stop?.();
+    host?.close();
+    wrapper?.remove();
+    stop = host = wrapper = undefined;
+  });
+
+  const magmoduleCalls = () => moodle.calls.filter((c) => c.methodname.startsWith('mod_magmodule_'));
+
+  it('forwards each element to mod_magmodule_<function> with the cmid and parses the JSON answer', async () => {
+    const { module, programme, entries } = await connect();
+    const state = await module.ask('module.state', {});
+    expect(state.error).to.equal(undefined);
+    expect(state.result).to.deep.equal(moduleState());
+    expect(v.is(moduleProtocol.getState.result, state.result)).to.equal(true);
+
+    const steps = [
+      {
+        kind: 'inperson',
+        id: 's1',
+        title: 'Lancement',
+        date: '2026-03-02',
+        start: '09:00',
+        durationMinutes: 60,
+        place: 'Salle 2',
+      },
+    ];
+    const saved = await programme.ask('programme.save', { baseVersion: 3, steps });
+    expect(saved.error).to.equal(undefined);
+    expect(v.is(programmeProtocol.save.result, saved.result)).to.equal(true);
+    expect(magmoduleCalls().map((c) => [c.methodname, c.args])).to.deep.equal([
+      ['mod_magmodule_module_state', { cmid: 42 }],
+      ['mod_magmodule_programme_save', { baseVersion: 3, steps: JSON.stringify(steps), cmid: 42 }],
+    ]);
+    // The programme's entry notes its new version; the module's learns it at its next poll.
+    expect(entries.map((entry) => entry.known)).to.deep.equal([4, 3]);
+  });
+
+  it('sends the xAPI result and the search filters as JSON text, and a malformed answer is an internal error', async () => {
+    const { module } = await connect();
+    const result = { score: { raw: 1, max: 2 }, completion: true };
+    const written = await module.ask('module.xapi', {
+      stepId: 'm1',
+      itemId: 'h5p',
+      session: 'session-1',
+      key: 'key-00000001',
+      verb: 'answered',
+      root: true,
+      result,
+    });
+    expect(written.error?.code).to.equal('internal');
+    expect(magmoduleCalls()[0].args.result).to.equal(JSON.stringify(result));
+    const report = await module.ask('module.report', {});
+    expect(report.error?.code).to.equal('internal');
+  });
+
+  it('maps every bridge subject of the programme and the module to its external function', async () => {
+    const { ACTIVITIES, toArgs } = await import('../local_magactivities/amd/src/host_logic.js');
+    const subjects = (...protocols) =>
+      [
+        ...new Set(
+          protocols
+            .flatMap((p) => Object.values(p))
+            .filter((def) => def?.kind === 'request')
+            .map((def) => def.subject),
+        ),
+      ].sort();
+    expect(Object.keys(ACTIVITIES.programme.functions).sort()).to.deep.equal(subjects(programmeProtocol));
+    expect(Object.keys(ACTIVITIES.module.functions).sort()).to.deep.equal(
+      subjects(moduleProtocol, moduleTrainerProtocol, modulePlayerProtocol),
+    );
+    for (const type of ['programme', 'module']) {
+      expect(ACTIVITIES[type]).to.include({ module: 'magmodule', versionOnly: true, jsonAnswers: true });
+    }
+    expect(
+      toArgs(ACTIVITIES.module, 'module.catalog_search', { text: 'oral', filters: { public: ['primary'] } }, 7),
+    ).to.deep.equal({
+      text: 'oral',
+      filters: '{"public":["primary"]}',
       cmid: 7,
     });
   });

@@ -328,9 +328,13 @@ function checkPlugin(plugin) {
     check(plugin, 'db/services.php declares functions', functions.length > 0);
     // The host module forwards each bridge subject of the activity (type `X` of module `magX`) to
     // mod_magX_<function>: both lists must agree, so that no subject fails and no function is unreachable.
-    const activity = type === 'mod' && name.startsWith('mag') ? ACTIVITIES[name.slice(3)] : undefined;
-    if (activity) {
-      const forwarded = new Set(Object.values(activity.functions).map((fn) => `${component}_${fn}`));
+    // Activity types of this module: `X` for module `magX`, and those naming the module (`module: 'magmodule'`).
+    const activities =
+      type === 'mod' ? Object.entries(ACTIVITIES).filter(([key, a]) => (a.module ?? `mag${key}`) === name) : [];
+    if (activities.length > 0) {
+      const forwarded = new Set(
+        activities.flatMap(([, a]) => Object.values(a.functions)).map((fn) => `${component}_${fn}`),
+      );
       const declared = new Set(functions.map(([, fname]) => fname));
       const missing = [...forwarded].filter((fname) => !declared.has(fname));
       const unreachable = [...declared].filter((fname) => !forwarded.has(fname));

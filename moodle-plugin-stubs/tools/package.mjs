@@ -3,7 +3,8 @@
 //
 // - local_magactivities.zip: the plugin with dist/bundles/ (from `npm run build:bundles`) copied into its
 //   bundles/ folder, each script with a precompressed .gz sibling that bundle.php sends to gzip clients;
-// - mod_magreactions.zip, and any other plugin folder of moodle-plugin-stubs/.
+// - mod_magreactions.zip, and any other plugin folder of moodle-plugin-stubs/ (mod_magmodule.zip with
+//   node_modules/h5p-standalone/dist in h5p/standalone/, for its sandboxed H5P player page).
 // Each zip's top folder is the plugin's directory name (magactivities/, magreactions/), as Moodle's installer
 // expects. The zip format is written here (deflate from node:zlib, CRC-32 computed here); entries are sorted
 // and each file is dated from a hash of its content, so that the same input gives the same bytes and a changed
@@ -198,6 +199,9 @@ const PAGE_ENTRIES = [
   // The quiz: what a trainee's page loads first, then the attempt or live view and the question controls; chart.js
   // only in the trainer's result views (LAZY_ONLY).
   ['quiz', 'mag-quiz.js', false],
+  // The hybrid programme: the plan or timeline and the module list on one page; the player, the catalog browser and
+  // the report load when used, h5p-standalone only in the sandboxed frame when an H5P item plays.
+  ['hybrid programme', ['mag-programme.js', 'mag-module.js'], false],
 ];
 
 /** Bundle files an entry must load only on demand, never on a trainee's first paint, and must ship. */
@@ -278,9 +282,15 @@ function fileCost(path) {
 function pagecost(amdBuild) {
   if (!existsSync(bundlesDir)) return;
   let ok = true;
-  for (const [what, entry, enforced] of PAGE_ENTRIES) {
-    if (!existsSync(join(bundlesDir, entry))) continue;
-    const eager = new Set([...staticGraph(bundlesDir, 'mag-host.js'), ...staticGraph(bundlesDir, entry)]);
+  for (const [what, entryOrList, enforced] of PAGE_ENTRIES) {
+    // A page may show several elements (the hybrid programme: <mag-programme> and <mag-module>).
+    const list = [entryOrList].flat();
+    const entry = list.join(' + ');
+    if (!list.every((one) => existsSync(join(bundlesDir, one)))) continue;
+    const eager = new Set([
+      ...staticGraph(bundlesDir, 'mag-host.js'),
+      ...list.flatMap((one) => [...staticGraph(bundlesDir, one)]),
+    ]);
     const assets = startedAssets(bundlesDir, eager);
     const cost = (file, note = '') => ({ name: file + note, ...fileCost(join(bundlesDir, file)) });
     const files = [
@@ -296,7 +306,9 @@ function pagecost(amdBuild) {
         ? 'within budget'
         : `OVER BUDGET by ${gzip - PAGE_BUDGET} B${enforced ? '' : ' (reported, not enforced)'}`;
     console.log(`  total: ${raw} B, ${gzip} B gzip (budget ${PAGE_BUDGET} B): ${verdict}`);
-    const lazy = [...lazyGraph(bundlesDir, entry, new Set([...eager, ...assets]))].sort();
+    const lazy = [
+      ...new Set(list.flatMap((one) => [...lazyGraph(bundlesDir, one, new Set([...eager, ...assets]))])),
+    ].sort();
     for (const pattern of LAZY_ONLY[entry] ?? []) {
       const early = [...eager, ...assets].filter((file) => pattern.test(file));
       if (early.length > 0) {
@@ -355,6 +367,16 @@ function packagePlugin(plugin) {
           files.push({ name: `${top}/bundles/${rel}.gz`, data: gzipSync(data, { level: 9, mtime: 0 }) });
       }
     }
+  }
+  if (plugin === 'mod_magmodule') {
+    // h5p-standalone (MIT) for the sandboxed H5P player page, h5p.php: served as static files of the plugin.
+    const standalone = join(repo, 'node_modules', 'h5p-standalone');
+    if (!existsSync(join(standalone, 'dist', 'main.bundle.js'))) throw new Error('no node_modules/h5p-standalone/dist');
+    for (const file of walk(join(standalone, 'dist'))) {
+      const rel = relative(join(standalone, 'dist'), file).split(sep).join('/');
+      if (!rel.endsWith('.d.ts')) files.push({ name: `${top}/h5p/standalone/${rel}`, data: readFileSync(file) });
+    }
+    files.push({ name: `${top}/h5p/standalone/LICENSE`, data: readFileSync(join(standalone, 'LICENSE')) });
   }
   const archive = zip(withDirectories(files));
   const out = join(outDir, `${plugin}.zip`);

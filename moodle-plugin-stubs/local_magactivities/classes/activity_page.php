@@ -41,10 +41,12 @@ class activity_page {
      * @param int $version the current version of the activity's live state
      * @param string $role ROLE_TRAINER or ROLE_TRAINEE, from the user's capabilities
      * @param array $attributes more attributes for the element, name => value
+     * @param string|null $instance the bridge instance id, when a page shows several elements of one course module
+     *     (the hybrid programme and its modules); the course module id by default
      * @return string HTML
      */
     public static function render(cm_info $cm, string $type, string $element, int $version, string $role,
-            array $attributes = []): string {
+            array $attributes = [], ?string $instance = null): string {
         global $OUTPUT, $PAGE, $USER;
 
         if (!preg_match('/^mag-[a-z0-9-]+$/D', $element) || !preg_match('/^[a-z][a-z0-9_-]{0,40}$/D', $type)) {
@@ -52,6 +54,10 @@ class activity_page {
         }
         if ($role !== self::ROLE_TRAINER && $role !== self::ROLE_TRAINEE) {
             throw new \coding_exception('Invalid bridge role');
+        }
+        $instance = $instance ?? (string) $cm->id;
+        if (!preg_match('/^[A-Za-z0-9_-]{1,64}$/D', $instance)) {
+            throw new \coding_exception('Invalid bridge instance id');
         }
 
         $token = channel::issue($cm->modname, (int) $cm->instance, (int) $USER->id);
@@ -64,7 +70,7 @@ class activity_page {
             'frameOrigins' => self::frame_origins(),
             'user' => $user,
             'role' => $role,
-            'instance' => (string) $cm->id,
+            'instance' => $instance,
             'cmid' => (int) $cm->id,
             'type' => $type,
             'modname' => $cm->modname,
@@ -73,7 +79,7 @@ class activity_page {
         ];
 
         $id = \html_writer::random_id('local-magactivities-');
-        $attrs = [['name' => 'instance', 'value' => (string) $cm->id]];
+        $attrs = [['name' => 'instance', 'value' => $instance]];
         foreach ($attributes as $name => $value) {
             if (!preg_match('/^[a-z][a-z0-9-]*$/D', $name)) {
                 throw new \coding_exception('Invalid attribute name: ' . $name);

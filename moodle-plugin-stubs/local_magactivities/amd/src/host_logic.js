@@ -105,6 +105,62 @@ export const ACTIVITIES = {
     // As the word cloud: `{version}` only; a trainee's state holds their own attempt and never another's answers.
     versionOnly: true,
   },
+  // The hybrid programme and its catalog modules: two elements of one course module of mod_magmodule, which serves
+  // both (`module`: the Moodle module whose web services they call, when it is not `mag<type>`).
+  programme: {
+    module: 'magmodule',
+    functions: {
+      'programme.state': 'programme_state',
+      'programme.save': 'programme_save',
+      'programme.catalog': 'programme_catalog',
+    },
+    jsonArgs: { 'programme.save': ['steps'] },
+    // Answers hold records keyed by step (a trainee's progress), which Moodle's return structures cannot say: the
+    // web services answer `{json}`, JSON text the server built, parsed here.
+    jsonAnswers: true,
+    stateSubject: 'programme.state',
+    updatedEvent: 'programme.updated',
+    versionOnly: true,
+  },
+  module: {
+    module: 'magmodule',
+    functions: {
+      'module.state': 'module_state',
+      'module.catalog_search': 'module_catalog_search',
+      'module.catalog_preview': 'module_catalog_preview',
+      'module.add': 'module_add',
+      'module.update': 'module_update',
+      'module.report': 'module_report',
+      'module.play': 'module_play',
+      'module.item': 'module_item',
+      'module.progress': 'module_progress',
+      'module.xapi': 'module_xapi',
+      'module.h5p_save': 'module_h5p_save',
+      'module.h5p_load': 'module_h5p_load',
+    },
+    jsonArgs: { 'module.catalog_search': ['filters'], 'module.xapi': ['result'] },
+    jsonAnswers: true,
+    stateSubject: 'module.state',
+    updatedEvent: 'module.updated',
+    versionOnly: true,
+  },
+};
+
+/**
+ * A web service result as the bridge answer: parsed from `{json}` for an activity with `jsonAnswers`.
+ *
+ * @param {object} activity an entry of ACTIVITIES
+ * @param {object} result
+ * @returns {object}
+ */
+export const fromResult = (activity, result) => {
+  if (!activity.jsonAnswers) {
+    return result;
+  }
+  if (!result || typeof result.json !== 'string') {
+    throw new Error('Malformed answer: no json');
+  }
+  return JSON.parse(result.json);
 };
 
 /**
@@ -334,6 +390,11 @@ export const createHost = (deps) => {
       throw toBridgeError(BridgeError, error);
     }
     setOnline(entry.host, true);
+    try {
+      result = fromResult(entry.activity, result);
+    } catch (error) {
+      throw new BridgeError('internal', error.message);
+    }
     // Other elements of the same instance learn the new state too; the caller gets it as its answer.
     noteState(entry, stateOf(result), subject !== entry.activity.stateSubject, true);
     return result;
@@ -422,7 +483,7 @@ export const createHost = (deps) => {
             { cmid: entry.cmid },
             true,
           );
-          noteState(entry, stateOf(state), true);
+          noteState(entry, stateOf(fromResult(entry.activity, state)), true);
         }
       }
     } catch (error) {

@@ -1,0 +1,78 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace mod_magmodule\external;
+
+use context_module;
+use core_external\external_api;
+use core_external\external_function_parameters;
+use core_external\external_single_structure;
+use core_external\external_value;
+use mod_magmodule\manager;
+
+/**
+ * Bridge subject `module.report` (module-activity/src/module/*-protocol.ts).
+ *
+ * The answer travels as JSON text (`{json}`), which local_magactivities' host module parses: its shape has records
+ * keyed by step and facet, which Moodle's return structures cannot say. local\answers builds it; the contract test
+ * checks it against the element's valibot schema.
+ *
+ * @package    mod_magmodule
+ * @copyright  2026 Magistère
+ * @license    http://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class module_report extends external_api {
+    /**
+     * Parameters: the course module and the subject's payload, under the bridge's names.
+     *
+     * @return external_function_parameters
+     */
+    public static function execute_parameters(): external_function_parameters {
+        return new external_function_parameters([
+            'cmid' => structures::cmid(),
+            'page' => new external_value(PARAM_INT, 'Page, from 1', VALUE_DEFAULT, null),
+        ]);
+    }
+
+    /**
+     * Runs the subject for the current user: parameters, context and capabilities are checked first.
+     *
+     * @param int $cmid
+     * @param int|null $page
+     * @return array
+     */
+    public static function execute(int $cmid, ?int $page = null): array {
+        $params = self::validate_parameters(self::execute_parameters(), ['cmid' => $cmid, 'page' => $page]);
+
+        [, $cm] = get_course_and_cm_from_cmid($params['cmid'], 'magmodule');
+        $context = context_module::instance($cm->id);
+        self::validate_context($context);
+        require_capability('mod/magmodule:view', $context);
+        require_capability('mod/magmodule:viewreport', $context);
+
+        $manager = manager::create_from_cm($cm);
+        return structures::answer($manager->report(input::page($params['page'] ?? 1, 100000)));
+    }
+
+    /**
+     * Return structure.
+     *
+     * @return external_single_structure
+     */
+    public static function execute_returns(): external_single_structure {
+        return structures::json_answer();
+    }
+}
