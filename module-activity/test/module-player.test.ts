@@ -10,6 +10,7 @@ import {
   parseDuration,
   programmeFigures,
   reachOf,
+  isPlayable,
   stepFigures,
   type ItemRecord,
 } from '../src/module/progress.js';
@@ -141,6 +142,20 @@ describe('progress and scores', () => {
     expect(stepFigures(items, records)).toEqual({ percent: 100, completed: true, seconds: 210, score: 73.3 });
     expect(stepFigures([{ id: 'quiz', kind: 'quiz' }], new Map()).completed).toBe(false);
     expect(stepFigures([{ id: 'cloud', kind: 'wordcloud' }], records)).toMatchObject({ percent: 100, score: null });
+  });
+
+  it('leaves quiz and word-cloud items out where the host does not play them', () => {
+    const records = new Map([
+      ['intro', record(true, 60)],
+      ['video', record(true, 100)],
+      ['h5p-a', record(true, 30, 0.5)],
+      ['h5p-b', record(true, 20, 1)],
+    ]);
+    const without = { activities: false };
+    expect(stepFigures(items, records, without)).toEqual({ percent: 100, completed: true, seconds: 210, score: 75 });
+    expect(stepFigures(items, records)).toEqual({ percent: 66.7, completed: false, seconds: 210, score: 50 });
+    expect(isPlayable('quiz', without) || isPlayable('wordcloud', without)).toBe(false);
+    expect(isPlayable('h5p', without) && isPlayable('quiz')).toBe(true);
   });
 
   it('sums a programme: mean progress, total time, mean of the scores there are', () => {

@@ -757,6 +757,8 @@ export const moduleActivity: ActivityType = {
           state: states.get(item.id) ?? EMPTY_ITEM,
         })),
         progress: { percent: figures.percent, completed: figures.completed, seconds: figures.seconds },
+        // Quiz and word-cloud items play here, relayed to the host's own quiz and word cloud (module.activity_call).
+        activities: true,
         ...(loaded.pkg.items.some((item) => item.kind === 'h5p')
           ? { h5pPlayer: `${servicesOf(ctx).frameOrigin}${H5P_PLAYER_PATH}` }
           : {}),

@@ -184,7 +184,9 @@ export class MagModulePlayer extends LitElement {
       }
       this.outline = answer.outline;
       if (answer.outline.reach === 'upcoming' && !answer.outline.preview) return;
-      const firstOpen = answer.outline.items.findIndex((item) => !item.state.completed && playable(item));
+      const firstOpen = answer.outline.items.findIndex(
+        (item) => !item.state.completed && playable(item, answer.outline),
+      );
       await this.show(firstOpen < 0 ? 0 : firstOpen, false);
     } catch (error) {
       this.fail(error);
@@ -225,7 +227,9 @@ export class MagModulePlayer extends LitElement {
       if (loaded.kind === 'h5p' && this.recording) {
         this.h5pState = (await this.api.call(loadH5PState, { stepId: this.stepId, itemId: item.id })).state;
       }
-      if (loaded.kind === 'quiz' || loaded.kind === 'wordcloud') await this.prepareActivity(item.id, loaded.kind);
+      if ((loaded.kind === 'quiz' || loaded.kind === 'wordcloud') && this.outline?.activities === true) {
+        await this.prepareActivity(item.id, loaded.kind);
+      }
       if (ticket !== this.loading) return;
       this.loaded = loaded;
       if (loaded.kind === 'h5p') this.h5p = { status: 'loading', height: 0, message: '' };
@@ -568,16 +572,21 @@ export class MagModulePlayer extends LitElement {
           ></iframe>
           ${this.recording ? html`<p class="detail">${this.t('h5pHint')}</p>` : nothing}`;
       }
-      // The item's element talks to the player's own host (item-activity.ts), never to the page's.
+      // The item's element talks to the player's own host (item-activity.ts), never to the page's; a host that does
+      // not relay our own activities (Outline.activities) shows what the item is, and it does not count.
       case 'quiz':
-        return html`<mag-quiz instance=${`item-${item.id}`} activity-title=${item.title}></mag-quiz>`;
+        return this.outline?.activities === true
+          ? html`<mag-quiz instance=${`item-${item.id}`} activity-title=${item.title}></mag-quiz>`
+          : html`<p class="message">${this.t('notPlayable_quiz', { count: item.questions })}</p>`;
       case 'wordcloud':
-        return html`<mag-wordcloud instance=${`item-${item.id}`} activity-title=${item.title}></mag-wordcloud>`;
+        return this.outline?.activities === true
+          ? html`<mag-wordcloud instance=${`item-${item.id}`} activity-title=${item.title}></mag-wordcloud>`
+          : html`<p class="message">${this.t('notPlayable_wordcloud', { question: item.question })}</p>`;
     }
   }
 
   private renderFinished(outline: Outline): TemplateResult {
-    const all = outline.items.filter(playable).every((item) => item.state.completed);
+    const all = outline.items.filter((item) => playable(item, outline)).every((item) => item.state.completed);
     return html`<p class="finished message" tabindex="-1">
         ${outline.preview || all ? this.t('finished') : this.t('finishedPartly')}
       </p>
@@ -585,8 +594,8 @@ export class MagModulePlayer extends LitElement {
   }
 }
 
-function playable(item: OutlineItem): boolean {
-  return isPlayable(item.kind);
+function playable(item: OutlineItem, outline: Outline): boolean {
+  return isPlayable(item.kind, { activities: outline.activities === true });
 }
 
 defineElement('mag-module-player', MagModulePlayer);

@@ -114,10 +114,12 @@ interface Options {
   locale?: 'fr' | 'en';
   player?: string;
   savedState?: string | null;
+  /** The host relays quiz and word-cloud items (Outline.activities); Moodle's does not yet. */
+  activities?: boolean;
 }
 
 /** A host with the module steps, the catalog and the records in memory. */
-function memoryHost({ role, locale = 'fr', player = PLAYER, savedState = null }: Options) {
+function memoryHost({ role, locale = 'fr', player = PLAYER, savedState = null, activities = true }: Options) {
   let state: ModuleState = {
     version: 1,
     programme: { id: 'p1', title: 'Enseigner avec le numérique' },
@@ -167,6 +169,7 @@ function memoryHost({ role, locale = 'fr', player = PLAYER, savedState = null }:
     })),
     progress: { percent: 0, completed: false, seconds: 0 },
     h5pPlayer: player,
+    ...(activities ? { activities } : {}),
   };
   const calls: { subject: string; payload: Record<string, unknown> }[] = [];
   const host = new BridgeHost({ context: { locale, role, user: { id: 'u', name: 'Lucas Bernard' } } });
@@ -488,6 +491,25 @@ describe('<mag-module>', function () {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(calls.some((call) => String(call.payload['subject']).startsWith('quiz.'))).to.equal(false);
     impostor.remove();
+    close();
+  });
+
+  it('shows what quiz and word-cloud items are where the host does not play them, and starts on a playable item', async () => {
+    const { element, calls, close } = await mount({ role: 'trainee', activities: false });
+    const player = await openPlayer(element);
+    await goTo(player, 'nuage');
+    await until(() => !!$(player, '.content p.message'), 'the message');
+    expect($(player, 'mag-wordcloud')).to.equal(null);
+    expect($(player, '.content p.message')!.textContent).to.contain('Votre principal frein ?');
+    expect($(player, '.content p.message')!.textContent).to.contain('ne compte pas dans la progression');
+    await goTo(player, 'quiz-bilan');
+    await until(
+      () => $(player, '.content p.message')?.textContent?.includes('4 questions') === true,
+      'the quiz message',
+    );
+    expect($(player, 'mag-quiz')).to.equal(null);
+    expect(calls.some((call) => call.subject === 'activity_call')).to.equal(false);
+    await expect(element).to.be.accessible();
     close();
   });
 

@@ -56,6 +56,11 @@ export const Outline = v.object({
   progress: StepProgress,
   /** Where H5P items play: the sandboxed player page, on the host's frame origin. */
   h5pPlayer: v.optional(WebLink),
+  /**
+   * The host plays quiz and word-cloud items (`module.activity_call`). Absent or false: they are shown, not played,
+   * and do not count in progress (progress.ts `HostPlays`).
+   */
+  activities: v.optional(v.boolean()),
 });
 export type Outline = v.InferOutput<typeof Outline>;
 

@@ -29,6 +29,10 @@ const fr = {
   h5pHint: 'Votre réponse est enregistrée dès que vous la validez.',
   answerSaved: 'Réponse enregistrée.',
   activityDone: 'Activité terminée\u00a0: votre progression est à jour.',
+  notPlayable_quiz:
+    'Ce quiz ({count} questions) se fait dans l’activité Quiz du cours ou pendant la séance\u00a0: cette plateforme ne le joue pas dans le lecteur de module, et il ne compte pas dans la progression.',
+  notPlayable_wordcloud:
+    'Ce nuage de mots («\u00a0{question}\u00a0») se fait pendant la séance\u00a0: cette plateforme ne le joue pas dans le lecteur de module, et il ne compte pas dans la progression.',
   finished: 'Vous avez terminé ce module. Bravo\u00a0!',
   finishedPartly:
     'Vous êtes arrivé·e au bout du module. Les éléments non terminés restent accessibles depuis le sommaire.',
@@ -67,6 +71,10 @@ export const playerStrings: Translations<typeof fr> = {
     h5pHint: 'Your answer is recorded as soon as you check it.',
     answerSaved: 'Answer recorded.',
     activityDone: 'Activity done: your progress is up to date.',
+    notPlayable_quiz:
+      'This quiz ({count} questions) is taken in the course’s Quiz activity or during the session: this platform does not play it in the module player, and it does not count in the progress.',
+    notPlayable_wordcloud:
+      'This word cloud (“{question}”) is done during the session: this platform does not play it in the module player, and it does not count in the progress.',
     finished: 'You have finished this module. Well done!',
     finishedPartly: 'You reached the end of the module. Items not finished yet stay open from the outline.',
     failed: 'Failed: {message}',

@@ -24,7 +24,19 @@ import { timing, wallClock, type ModuleStep, type StepTiming } from '../programm
 /** Item kinds the player plays and counts in progress. */
 export const PLAYABLE_KINDS: readonly ItemKind[] = ['page', 'video', 'h5p', 'quiz', 'wordcloud'];
 
-export const isPlayable = (kind: ItemKind): boolean => PLAYABLE_KINDS.includes(kind);
+/**
+ * What a host plays. A host without the relay of our own activities (`module.activity_call`: Moodle's
+ * `mod_magmodule` today) shows quiz and word-cloud items in the outline but does not play them, and they do not
+ * count in progress or scores there; the outline says which (`Outline.activities`).
+ */
+export interface HostPlays {
+  activities: boolean;
+}
+
+const ALL: HostPlays = { activities: true };
+
+export const isPlayable = (kind: ItemKind, plays: HostPlays = ALL): boolean =>
+  PLAYABLE_KINDS.includes(kind) && (plays.activities || !isActivity(kind));
 
 /** Item kinds with a score: H5P content (its xAPI attempts) and quizzes (their grade). */
 export const SCORED_KINDS: readonly ItemKind[] = ['h5p', 'quiz'];
@@ -203,11 +215,15 @@ export interface StepFigures {
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /** A trainee's figures for a module step, counted on the items of the version in use only. */
-export function stepFigures(items: readonly OutlineItem[], records: ReadonlyMap<string, ItemRecord>): StepFigures {
-  const playable = items.filter((item) => isPlayable(item.kind));
+export function stepFigures(
+  items: readonly OutlineItem[],
+  records: ReadonlyMap<string, ItemRecord>,
+  plays: HostPlays = ALL,
+): StepFigures {
+  const playable = items.filter((item) => isPlayable(item.kind, plays));
   const done = playable.filter((item) => records.get(item.id)?.completed).length;
   const seconds = items.reduce((sum, item) => sum + (records.get(item.id)?.seconds ?? 0), 0);
-  const scored = items.filter((item) => isScored(item.kind));
+  const scored = items.filter((item) => isScored(item.kind) && isPlayable(item.kind, plays));
   const attempted = scored.filter((item) => (records.get(item.id)?.bestScaled ?? null) !== null);
   const score =
     attempted.length === 0
