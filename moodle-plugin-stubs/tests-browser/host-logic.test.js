@@ -864,9 +864,13 @@ describe('local_magactivities/host_logic: the hybrid programme (two elements of 
         ),
       ].sort();
     expect(Object.keys(ACTIVITIES.programme.functions).sort()).to.deep.equal(subjects(programmeProtocol));
+    // mod_magmodule does not relay quiz and word-cloud items yet: its outlines leave `activities` out, so the player
+    // never sends module.activity_call there (mod_magmodule/README.md, "Not done").
+    const notServed = ['module.activity_call'];
     expect(Object.keys(ACTIVITIES.module.functions).sort()).to.deep.equal(
-      subjects(moduleProtocol, moduleTrainerProtocol, modulePlayerProtocol),
+      subjects(moduleProtocol, moduleTrainerProtocol, modulePlayerProtocol).filter((s) => !notServed.includes(s)),
     );
+    expect(subjects(modulePlayerProtocol)).to.include.members(notServed);
     for (const type of ['programme', 'module']) {
       expect(ACTIVITIES[type]).to.include({ module: 'magmodule', versionOnly: true, jsonAnswers: true });
     }
