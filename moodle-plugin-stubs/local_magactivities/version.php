@@ -25,7 +25,7 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_magactivities';
-$plugin->version = 2025061200;
+$plugin->version = 2025061201; // 2025061201: poll.php's own 404 alone stops polling (host_logic.js).
 $plugin->requires = 2024100700; // Moodle 4.5 LTS.
 $plugin->supported = [405, 500];
 $plugin->maturity = MATURITY_BETA;
