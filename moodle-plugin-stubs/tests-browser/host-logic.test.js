@@ -286,6 +286,20 @@ describe('local_magactivities/host_logic: polling', () => {
     await sleep(50);
     expect(moodle.polls).to.have.length(2);
   });
+
+  it("keeps polling through the web server's own 404 (poll.php missing while the plugin is unzipped)", async () => {
+    // Seen in Moodle 4.5: pages that polled at the moment an admin unzipped a new local_magactivities got PHP's
+    // built-in server's 404 "No such file or directory" and, taken for "gone", never polled again.
+    const { entry } = startPolling();
+    await pollOnce(entry);
+    moodle.pollMissing = true;
+    await pollOnce(entry);
+    expect(entry.stopped).to.equal(false);
+    moodle.pollMissing = false;
+    await pollOnce(entry);
+    expect(entry.stopped).to.equal(false);
+    expect(moodle.polls).to.have.length(3);
+  });
 });
 
 describe('local_magactivities/host_logic: versions', () => {

@@ -60,6 +60,8 @@ export class FakeMoodle {
     /** The grades given to essays, as the web service received them. */
     this.quizGrades = [];
     this.gone = false;
+    /** When set, poll.php is missing: the web server's own 404, not poll.php's answer (a plugin being unzipped). */
+    this.pollMissing = false;
     /** When set, every token is refused as badly signed (a changed site secret). */
     this.refuseTokens = false;
     /** @type {{service: boolean, poll: boolean}} endpoints that fail at the network level */
@@ -319,6 +321,12 @@ export class FakeMoodle {
         if (this.network.poll) return HttpResponse.error();
         const token = new URL(request.url).searchParams.get('t') ?? '';
         this.polls.push(token);
+        if (this.pollMissing) {
+          return new HttpResponse('No such file or directory', {
+            status: 404,
+            headers: { 'Content-Type': 'text/html' },
+          });
+        }
         const headers = { 'Cache-Control': 'no-store, private' };
         if (!token) return HttpResponse.json({ error: 'malformed' }, { status: 400, headers });
         if (this.refuseTokens) return HttpResponse.json({ error: 'bad_signature' }, { status: 403, headers });

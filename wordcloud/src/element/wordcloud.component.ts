@@ -29,7 +29,7 @@ type Key = keyof typeof wordcloudStrings.fr;
 
 /** Screen readers hear about new answers at most this often, however fast they come. */
 const ANNOUNCE_EVERY_MS = 10_000;
-/** Retry of answers that could not be sent: from 2 s, doubling, to 30 s. */
+/** Retry of answers that could not be sent, and of state requests that failed: from 2 s, doubling, to 30 s. */
 const RETRY_MIN_MS = 2_000;
 const RETRY_MAX_MS = 30_000;
 /** Layout units across the board; its height follows the shape of the screen (see `boardFor`). */
@@ -119,6 +119,8 @@ export class MagWordcloud extends MagElement {
   private refreshing = false;
   private refreshAgain = false;
   private lastRefresh = 0;
+  /** The wait before asking again for a state whose request failed for a reason that may pass. */
+  private refreshRetryDelay = RETRY_MIN_MS;
   private flushing = false;
   private flushAgain = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -212,15 +214,28 @@ export class MagWordcloud extends MagElement {
     }
     this.refreshing = true;
     this.lastRefresh = Date.now();
+    let retry = false;
     try {
       this.accept(await this.bridge.request(getState, {}));
+      this.refreshRetryDelay = RETRY_MIN_MS;
     } catch (error) {
-      if (!(error instanceof BridgeError && RETRYABLE.has(error.code))) this.showError(error);
+      // A slow or unreachable server: the event that asked for this state will not come again (the version it
+      // announced is already known to the host), so ask again later rather than keep the old state until the next
+      // change, which may never come once the room has stopped answering.
+      if (error instanceof BridgeError && RETRYABLE.has(error.code)) retry = true;
+      else this.showError(error);
     } finally {
       this.refreshing = false;
       if (this.refreshAgain) {
         this.refreshAgain = false;
         this.scheduleRefresh();
+      } else if (retry && this.refreshTimer === undefined && this.isConnected) {
+        const delay = this.refreshRetryDelay;
+        this.refreshRetryDelay = Math.min(RETRY_MAX_MS, this.refreshRetryDelay * 2);
+        this.refreshTimer = setTimeout(() => {
+          this.refreshTimer = undefined;
+          void this.refresh();
+        }, delay);
       }
     }
   }

@@ -272,6 +272,25 @@ describe('<mag-wordcloud>', () => {
     close();
   });
 
+  it('asks for the state again when a refresh failed, without waiting for the next change', async () => {
+    // Seen in Moodle on a saturated server: the state request after the room's last answer timed out, and the page
+    // kept the old cloud, since no later event came to ask again.
+    const { host, element, add, state, calls, close } = await mount('trainee');
+    let failures = 1;
+    host.handle(getState, (payload) => {
+      calls.push({ subject: getState.subject, payload });
+      if (failures-- > 0) throw new BridgeError('timeout', 'The server did not answer.');
+      return state();
+    });
+    const before = calls.filter((call) => call.subject === getState.subject).length;
+    add('emma', 'persévérance');
+    await until(() => calls.filter((call) => call.subject === getState.subject).length > before, 'the failed refresh');
+    await until(() => wordsInCloud(element).includes('persévérance'), 'the word after a retry', 8_000);
+    expect(calls.filter((call) => call.subject === getState.subject).length).to.equal(before + 2);
+    expect($(element, '[role="alert"]')).to.equal(null);
+    close();
+  });
+
   it('sends what a closed page left waiting, with its first key', async () => {
     const first = await mount('trainee');
     first.host.handle(submit, () => {

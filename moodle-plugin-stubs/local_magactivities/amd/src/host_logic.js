@@ -272,6 +272,22 @@ export const stateOf = (result) => {
 };
 
 /**
+ * Whether an answer of poll.php says that the activity is gone (404 `{"error": "gone"}`), not any 404.
+ *
+ * @param {Response} response
+ * @returns {Promise<boolean>}
+ */
+const isGoneAnswer = async (response) => {
+  try {
+    const body = await response.json();
+    return Boolean(body) && body.error === 'gone';
+  } catch {
+    // Not JSON: not poll.php's answer.
+    return false;
+  }
+};
+
+/**
  * The host logic of one page.
  *
  * @param {object} deps
@@ -427,7 +443,10 @@ export const createHost = (deps) => {
       await renewToken(entry);
       return fetchVersion(entry, true);
     }
-    if (response.status === 404) {
+    // Only poll.php's own answer means the activity is gone. A bare 404 from the web server (poll.php itself
+    // missing for a moment while an admin unzips a new version of this plugin, a proxy) must not stop the page's
+    // polling for good: it is retried as any other failed poll.
+    if (response.status === 404 && (await isGoneAnswer(response))) {
       const gone = new Error('The activity is gone');
       gone.gone = true;
       throw gone;
