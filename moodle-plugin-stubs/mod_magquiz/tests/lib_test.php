@@ -173,7 +173,7 @@ final class lib_test extends \advanced_testcase {
         $student = $this->getDataGenerator()->create_and_enrol($course, 'student');
         $this->setUser($student);
         start::execute($quiz->cmid, 'start-overdue');
-        act::execute($quiz->cmid, 1, json_encode(['type' => 'save', 'slot' => 0, 'response' => ['choice' => 1]]), 'save-1');
+        act::execute($quiz->cmid, 1, json_encode(['type' => 'save', 'slot' => 0, 'response' => ['choice' => 1]]), 'save-overdue-1');
         // The deadline and the grace period pass.
         $row = $DB->get_record('magquiz_attempt', ['magquizid' => $quiz->id]);
         $state = json_decode($row->state, true);

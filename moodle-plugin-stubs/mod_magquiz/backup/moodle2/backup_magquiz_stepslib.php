@@ -42,7 +42,8 @@ class backup_magquiz_activity_structure_step extends backup_activity_structure_s
             'reviewduring', 'reviewafter', 'livetimer', 'livespeedpoints', 'liveleaderboard', 'version', 'timecreated',
             'timemodified',
         ]);
-        $attempts = new backup_nested_element('attempts');
+        // Not `attempts`: the instance's field of that name (attempts allowed) would clash with it.
+        $attempts = new backup_nested_element('userattempts');
         $attempt = new backup_nested_element('attempt', ['id'], [
             'userid', 'attempt', 'state', 'status', 'grade', 'startkey', 'timestart', 'timefinish', 'timedue',
             'timemodified',

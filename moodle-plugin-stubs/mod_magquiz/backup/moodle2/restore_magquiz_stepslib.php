@@ -38,7 +38,7 @@ class restore_magquiz_activity_structure_step extends restore_activity_structure
     protected function define_structure() {
         $paths = [new restore_path_element('magquiz', '/activity/magquiz')];
         if ($this->get_setting_value('userinfo')) {
-            $paths[] = new restore_path_element('magquiz_attempt', '/activity/magquiz/attempts/attempt');
+            $paths[] = new restore_path_element('magquiz_attempt', '/activity/magquiz/userattempts/attempt');
             $paths[] = new restore_path_element('magquiz_live', '/activity/magquiz/lives/live');
             $paths[] = new restore_path_element('magquiz_live_part', '/activity/magquiz/participants/participant');
             $paths[] = new restore_path_element('magquiz_live_served', '/activity/magquiz/served/serve');

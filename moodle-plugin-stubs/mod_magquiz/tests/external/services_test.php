@@ -433,6 +433,7 @@ final class services_test extends externallib_advanced_testcase {
         $hugo = $this->call('teacher', grade_essay::class, [$quiz->cmid, $hugo, 2, 1.0, '']);
         $this->assertSame('not_allowed', $hugo['error']['code'], 'an attempt in progress');
         $this->assertArrayNotHasKey('error', $this->call('teacher', grade_essay::class, [$quiz->cmid, $lucas, 2, 1.0, '']));
-        $this->assertEqualsWithDelta(20 / 3, $this->gradebook($quiz, 'lucas'), 1e-4);
+        // Lucas answered only the essay: 1 mark of 3 (the two questions left blank), on a grade of 10.
+        $this->assertEqualsWithDelta(10 / 3, $this->gradebook($quiz, 'lucas'), 1e-4);
     }
 }
