@@ -25,7 +25,7 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'mod_magquiz';
-$plugin->version = 2025061201;
+$plugin->version = 2025061202; // magquiz_override, mod/magquiz:accommodate.
 $plugin->requires = 2024100700; // Moodle 4.5 LTS.
 $plugin->supported = [405, 500];
 $plugin->maturity = MATURITY_BETA;
