@@ -94,7 +94,12 @@ final class QuizAccommodationsTest extends TestCase {
     public function test_extra_time_keeps_an_attempt_open_past_the_time_limit(): void {
         $m = self::memory();
         $m->start(12, 'start-12-one');
+        $version = $m->version();
         $m->accommodations(['user' => '12', 'extraTimeSeconds' => 120]);
+        $this->assertGreaterThan($version, $m->version(), 'her page learns the new deadline');
+        $version = $m->version();
+        $m->accommodations(['user' => '11', 'extraTimeSeconds' => 120]);
+        $this->assertSame($version, $m->version(), 'no attempt in progress moved: nobody needs to know');
         $m->now += 90000;
         $attempt = $m->state(12)['selfPaced']['attempt'];
         $this->assertSame('inProgress', $attempt['status'], 'past the minute, within the extra time');

@@ -560,7 +560,8 @@ class manager {
     /**
      * Accommodations (bridge subject `quiz.accommodations`): with `$set`, stores a trainee's extra time first (0
      * removes it); it applies to the attempts they start from then on and moves the deadline (and `timedue`) of
-     * their attempt in progress, under their own lock. A user who may not attempt the quiz here (or is outside the
+     * their attempt in progress, under their own lock, then the version (their page counts down to the deadline it
+     * was sent). A user who may not attempt the quiz here (or is outside the
      * trainer's groups) is `not_found` and nothing changes. Answers with the people who may attempt the quiz.
      *
      * @param int $userid the trainer
@@ -578,8 +579,9 @@ class manager {
             } else {
                 $quiz = self::quiz_of($this->load());
                 $lock = $this->lock("attempt-{$this->instance->id}-{$target}");
+                $moved = false;
                 try {
-                    self::transaction(function () use ($DB, $quiz, $target, $set): void {
+                    self::transaction(function () use ($DB, $quiz, $target, $set, &$moved): void {
                         $identity = ['magquizid' => $this->instance->id, 'userid' => $target];
                         $row = $DB->get_record(self::OVERRIDES, $identity, 'id');
                         if ($set['extra'] === 0) {
@@ -598,14 +600,20 @@ class manager {
                             if ($state === null) {
                                 continue;
                             }
-                            $moved = accommodations::with_extra_time($quiz['settings'], $state, $set['extra']);
-                            if ($moved !== $state) {
-                                self::save_attempt((int) $attemptrow->id, $quiz, $moved);
+                            $later = accommodations::with_extra_time($quiz['settings'], $state, $set['extra']);
+                            if ($later !== $state) {
+                                self::save_attempt((int) $attemptrow->id, $quiz, $later);
+                                $moved = true;
                             }
                         }
                     });
                 } finally {
                     $lock->release();
+                }
+                if ($moved) {
+                    // The trainee's page counts down to the deadline it was sent and finishes the attempt there: the
+                    // version moves so that it fetches its state, with the new deadline, at once.
+                    self::bump_version((int) $this->instance->id);
                 }
             }
         }

@@ -475,9 +475,16 @@ final class quiz_memory {
                 } else {
                     $this->extra[$parsed['userid']] = $parsed['extra'];
                 }
+                $moved = false;
                 foreach ($this->attempts_of($parsed['userid']) as $i => $state) {
-                    $this->attempts[$i]['state'] = accommodations::with_extra_time($this->quiz['settings'], $state,
-                        $parsed['extra']);
+                    $later = accommodations::with_extra_time($this->quiz['settings'], $state, $parsed['extra']);
+                    if ($later !== $state) {
+                        $this->attempts[$i]['state'] = $later;
+                        $moved = true;
+                    }
+                }
+                if ($moved) {
+                    $this->bump();
                 }
             }
         }

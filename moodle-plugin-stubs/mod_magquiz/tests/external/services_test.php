@@ -484,7 +484,10 @@ final class services_test extends externallib_advanced_testcase {
         $this->call('lucas', start::class, [$quiz->cmid, $this->key()]);
         $this->call('emma', start::class, [$quiz->cmid, $this->key()]);
         $lucas = (string) $this->users['lucas']->id;
+        $version = $this->state('lucas', $quiz)['version'];
         $answer = $this->call('teacher', accommodations::class, [$quiz->cmid, ['user' => $lucas, 'extraTimeSeconds' => 120]]);
+        $this->assertGreaterThan($version, $this->state('lucas', $quiz)['version'],
+            'his page, counting down to the old deadline, learns the new one');
         $this->assertArrayNotHasKey('error', $answer);
         $this->assertSame(120, array_column($answer['people'], 'extraTimeSeconds', 'user')[$lucas]);
         $row = $DB->get_record('magquiz_attempt', ['magquizid' => $quiz->id, 'userid' => $lucas]);
