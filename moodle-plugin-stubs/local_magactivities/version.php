@@ -25,7 +25,8 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_magactivities';
-$plugin->version = 2026120401; // 2026120400: mod_magmodule's glue; 2026120401: only poll.php's own 404 stops polling.
+$plugin->version = 2026120402; // 2026120400: mod_magmodule's glue; 2026120401: only poll.php's own 404 stops polling;
+// 2026120402: quiz.accommodations.
 $plugin->requires = 2024100700; // Moodle 4.5 LTS.
 $plugin->supported = [405, 500];
 $plugin->maturity = MATURITY_BETA;

@@ -249,7 +249,7 @@ function magquiz_delete_instance(int $id): bool {
 }
 
 /**
- * Deletes every attempt and live answer of an instance (course reset, deletion).
+ * Deletes every attempt, live answer and accommodation (extra time) of an instance (course reset, deletion).
  *
  * @param int $id instance id
  */
@@ -257,7 +257,7 @@ function magquiz_delete_user_data(int $id): void {
     global $DB;
     $DB->delete_records_select(manager::ACTIONS,
         'attemptid IN (SELECT id FROM {magquiz_attempt} WHERE magquizid = :id)', ['id' => $id]);
-    foreach ([manager::ATTEMPTS, manager::PARTICIPANTS, manager::SERVED, manager::ANSWERS] as $table) {
+    foreach ([manager::ATTEMPTS, manager::PARTICIPANTS, manager::SERVED, manager::ANSWERS, manager::OVERRIDES] as $table) {
         $DB->delete_records($table, ['magquizid' => $id]);
     }
 }

@@ -25,12 +25,13 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'mod_magquiz';
-$plugin->version = 2025061201;
+$plugin->version = 2025061202; // magquiz_override, mod/magquiz:accommodate.
 $plugin->requires = 2024100700; // Moodle 4.5 LTS.
 $plugin->supported = [405, 500];
 $plugin->maturity = MATURITY_BETA;
 $plugin->release = '0.1.0';
 $plugin->dependencies = [
     // 2025061200: the host module knows the quiz, and poll.php counts a version that moves at a due time.
-    'local_magactivities' => 2025061200,
+    // 2026120402: the host module maps quiz.accommodations (extra time per trainee).
+    'local_magactivities' => 2026120402,
 ];

@@ -101,6 +101,8 @@ final class QuizServicesShapeTest extends TestCase {
             'quiz.grade' => ['grade_essay', ['attempt' => 12, 'position' => 3, 'mark' => 1.5,
                 'comment' => 'Précis, <b>et</b> justifié.']],
             'quiz.grade (a whole mark, no comment)' => ['grade_essay', ['attempt' => 0, 'position' => 0, 'mark' => 2]],
+            'quiz.accommodations (the list)' => ['accommodations', []],
+            'quiz.accommodations (set)' => ['accommodations', ['set' => ['user' => '12', 'extraTimeSeconds' => 120]]],
         ];
     }
 
@@ -132,6 +134,9 @@ final class QuizServicesShapeTest extends TestCase {
             ['grade_essay', ['attempt' => 1, 'position' => 0, 'mark' => 'ten']],
             ['grade_essay', ['attempt' => 1, 'mark' => 1.0]],
             ['grade_essay', ['attempt' => 1, 'position' => 0, 'mark' => 1.0, 'comment' => ['text' => 'x']]],
+            ['accommodations', ['set' => ['user' => '12']]],
+            ['accommodations', ['set' => ['user' => '12', 'extraTimeSeconds' => 'long']]],
+            ['accommodations', ['set' => '12:120']],
         ] as [$function, $payload]) {
             $class = 'mod_magquiz\\external\\' . $function;
             try {

@@ -214,6 +214,30 @@ function checkPlugin(plugin) {
   }
   for (const file of required) check(plugin, `has ${file}`, existsSync(join(dir, file)));
 
+  // Backup: a nested element named like one of its parent's fields makes Moodle throw
+  // baseelementchildnameconflict when the backup runs (mod_magquiz's `attempts`, found in the lab).
+  const steps = join(dir, `backup/moodle2/backup_${name}_stepslib.php`);
+  if (type === 'mod' && existsSync(steps)) {
+    const source = readFileSync(steps, 'utf8');
+    const elements = new Map();
+    const quoted = (list) => [...(list ?? '').matchAll(/'(\w+)'/g)].map((m) => m[1]);
+    for (const m of source.matchAll(
+      /\$(\w+)\s*=\s*new backup_nested_element\(\s*'(\w+)'(?:\s*,\s*\[([^\]]*)\](?:\s*,\s*\[([^\]]*)\])?)?/g,
+    )) {
+      elements.set(m[1], { name: m[2], fields: [...quoted(m[3]), ...quoted(m[4])] });
+    }
+    for (const m of source.matchAll(/\$(\w+)->add_child\(\s*\$(\w+)\s*\)/g)) {
+      const parent = elements.get(m[1]);
+      const child = elements.get(m[2]);
+      if (!parent || !child) continue;
+      check(
+        plugin,
+        `backup element ${child.name} does not clash with a field of ${parent.name}`,
+        !parent.fields.includes(child.name),
+      );
+    }
+  }
+
   // version.php.
   const versionFile = join(dir, 'version.php');
   if (existsSync(versionFile)) {

@@ -21,11 +21,20 @@ import { describe, expect, it } from 'vitest';
 import { closeIfOverdue, gradeManually, liveOrder, liveQuestionView, traineeView } from '../src/index.js';
 import type { AttemptState, Question, Quiz, Response } from '../src/index.js';
 import { QuizState, act, answer } from '../src/protocol.js';
-import { Results, TrainerPart, gradeEssay } from '../src/trainer-protocol.js';
+import { Results, TrainerPart, accommodations, gradeEssay } from '../src/trainer-protocol.js';
 
 interface Scenario {
   name: string;
-  function: 'get_state' | 'start' | 'act' | 'live_join' | 'live_answer' | 'live_control' | 'results' | 'grade_essay';
+  function:
+    | 'get_state'
+    | 'start'
+    | 'act'
+    | 'live_join'
+    | 'live_answer'
+    | 'live_control'
+    | 'results'
+    | 'grade_essay'
+    | 'accommodations';
   role: 'trainer' | 'trainee';
   value: Record<string, unknown>;
   secrets: boolean;
@@ -33,6 +42,7 @@ interface Scenario {
     attempt?: { quiz: Quiz; state: AttemptState; now: number };
     live?: { question: Question; seed: string; phase: 'open' | 'closed' | 'revealed'; responses: Response[] };
     versionAbove?: number;
+    extra?: { timeLimitSeconds: number; extraTimeSeconds: number };
     grade?: {
       quiz: Quiz;
       attempt: number;
@@ -65,10 +75,11 @@ const SCHEMAS: Record<Scenario['function'], v.GenericSchema> = {
   live_control: QuizState,
   results: Results,
   grade_essay: gradeEssay.result,
+  accommodations: accommodations.result,
 };
 
 const stateOf = (scenario: Scenario): v.InferOutput<typeof QuizState> | undefined =>
-  scenario.function === 'results' || scenario.function === 'grade_essay'
+  scenario.function === 'results' || scenario.function === 'grade_essay' || scenario.function === 'accommodations'
     ? undefined
     : ((scenario.function === 'act' || scenario.function === 'live_answer'
         ? scenario.value['state']
@@ -128,6 +139,26 @@ describe('mod_magquiz answers, as Moodle sends them', () => {
       new Set(['graded', 'out_of_range', 'not_allowed', 'no_such_attempt', 'no_such_slot']),
     );
     expect(scenarios.filter((s) => s.check.grade).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('list who may attempt with their extra time, refuse an unknown trainee, and move a running deadline', () => {
+    const answers = scenarios.filter((s) => s.function === 'accommodations');
+    const people = answers.map((s) => s.value['people'] as { user: string; extraTimeSeconds: number }[]);
+    expect(people.some((list) => list.some((p) => p.extraTimeSeconds > 0))).toBe(true);
+    expect(people.every((list) => list.length > 0 && !list.some((p) => p.user === '1'))).toBe(true);
+    const codes = answers.map((s) => (s.value['error'] as { code: string } | undefined)?.code ?? 'ok');
+    expect(new Set(codes)).toEqual(new Set(['ok', 'not_found']));
+    const extended = scenarios.filter((s) => s.check.extra && s.check.attempt);
+    expect(extended.length).toBeGreaterThan(0);
+    for (const s of extended) {
+      const { state, now } = s.check.attempt!;
+      const { timeLimitSeconds, extraTimeSeconds } = s.check.extra!;
+      expect(state.deadline! - state.startedAt).toBe((timeLimitSeconds + extraTimeSeconds) * 1000);
+      // Past the time limit alone, the attempt is still open: closeIfOverdue leaves it as it is.
+      expect(now - state.startedAt).toBeGreaterThan(timeLimitSeconds * 1000);
+      expect(closeIfOverdue(s.check.attempt!.quiz, state, now)).toEqual(state);
+      expect(state.status).toBe('inProgress');
+    }
   });
 
   describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {

@@ -19,6 +19,7 @@ namespace mod_magquiz;
 use cm_info;
 use context_module;
 use local_magactivities\local\state_version;
+use mod_magquiz\local\accommodations;
 use mod_magquiz\local\attempt;
 use mod_magquiz\local\gift;
 use mod_magquiz\local\grader;
@@ -65,6 +66,8 @@ class manager {
     public const SERVED = 'magquiz_live_served';
     /** @var string Live answers. */
     public const ANSWERS = 'magquiz_live_answer';
+    /** @var string Table: a trainee's extra time on the time limit (accommodations). */
+    public const OVERRIDES = 'magquiz_override';
     /** @var int Seconds to wait for a lock before giving up. */
     private const LOCK_TIMEOUT = 10;
     /** @var int The longest comment on an essay, in characters (the bridge's schema: 2,000). */
@@ -490,7 +493,7 @@ class manager {
                     $this->update_grade($userid);
                 }
                 $result = attempt::start($quiz, ['seed' => bin2hex(random_bytes(16)), 'now' => $now,
-                    'previous' => array_column($previous, 'state')]);
+                    'previous' => array_column($previous, 'state'), 'extraTimeSeconds' => $this->extra_time($userid)]);
                 if (!$result['ok']) {
                     throw new \invalid_parameter_exception($result['code']);
                 }
@@ -519,6 +522,104 @@ class manager {
             $event->trigger();
         }
         return $this->get_state($userid);
+    }
+
+    /**
+     * A trainee's extra time on the time limit (their accommodation), seconds; 0 for none.
+     *
+     * @param int $userid
+     * @return int
+     */
+    public function extra_time(int $userid): int {
+        global $DB;
+        return (int) $DB->get_field(self::OVERRIDES, 'extratime', ['magquizid' => $this->instance->id, 'userid' => $userid]);
+    }
+
+    /**
+     * The people who may attempt the quiz (enrolled with mod/magquiz:attempt, in the groups the trainer sees, as the
+     * results), by name: user id => full name.
+     *
+     * @param int $userid the trainer
+     * @return array
+     */
+    private function attempters(int $userid): array {
+        $scope = $this->scope_users($userid);
+        $namefields = \core_user\fields::for_name()->get_sql('u', false, '', '', false)->selects;
+        $users = get_enrolled_users($this->context, 'mod/magquiz:attempt', 0, 'u.id, ' . $namefields, 'u.id ASC', 0, 0,
+            true);
+        $viewfullnames = has_capability('moodle/site:viewfullnames', $this->context, $userid);
+        $names = [];
+        foreach ($users as $user) {
+            if ($scope === null || in_array((int) $user->id, $scope, true)) {
+                $names[(int) $user->id] = fullname($user, $viewfullnames);
+            }
+        }
+        return $names;
+    }
+
+    /**
+     * Accommodations (bridge subject `quiz.accommodations`): with `$set`, stores a trainee's extra time first (0
+     * removes it); it applies to the attempts they start from then on and moves the deadline (and `timedue`) of
+     * their attempt in progress, under their own lock, then the version (their page counts down to the deadline it
+     * was sent). A user who may not attempt the quiz here (or is outside the
+     * trainer's groups) is `not_found` and nothing changes. Answers with the people who may attempt the quiz.
+     *
+     * @param int $userid the trainer
+     * @param array|null $set ['userid' => int, 'extra' => int] (accommodations::parse_set())
+     * @return array ['error' => ['code', 'message'] when refused, 'people' => Person[]]
+     */
+    public function accommodations(int $userid, ?array $set = null): array {
+        global $DB;
+        $names = $this->attempters($userid);
+        $error = null;
+        if ($set !== null) {
+            $target = $set['userid'];
+            if (!isset($names[$target])) {
+                $error = ['code' => 'not_found', 'message' => 'No such trainee in this quiz.'];
+            } else {
+                $quiz = self::quiz_of($this->load());
+                $lock = $this->lock("attempt-{$this->instance->id}-{$target}");
+                $moved = false;
+                try {
+                    self::transaction(function () use ($DB, $quiz, $target, $set, &$moved): void {
+                        $identity = ['magquizid' => $this->instance->id, 'userid' => $target];
+                        $row = $DB->get_record(self::OVERRIDES, $identity, 'id');
+                        if ($set['extra'] === 0) {
+                            $DB->delete_records(self::OVERRIDES, $identity);
+                        } else if ($row) {
+                            $DB->update_record(self::OVERRIDES, (object) ['id' => $row->id, 'extratime' => $set['extra'],
+                                'timemodified' => time()]);
+                        } else {
+                            $DB->insert_record(self::OVERRIDES, (object) ($identity + ['extratime' => $set['extra'],
+                                'timemodified' => time()]));
+                        }
+                        // The attempt in progress keeps its start: its deadline moves with the extra time.
+                        foreach ($DB->get_records(self::ATTEMPTS, $identity + ['status' => 'inProgress'], 'id', 'id, state')
+                                as $attemptrow) {
+                            $state = attempt::parse_state($quiz, json_decode($attemptrow->state, true));
+                            if ($state === null) {
+                                continue;
+                            }
+                            $later = accommodations::with_extra_time($quiz['settings'], $state, $set['extra']);
+                            if ($later !== $state) {
+                                self::save_attempt((int) $attemptrow->id, $quiz, $later);
+                                $moved = true;
+                            }
+                        }
+                    });
+                } finally {
+                    $lock->release();
+                }
+                if ($moved) {
+                    // The trainee's page counts down to the deadline it was sent and finishes the attempt there: the
+                    // version moves so that it fetches its state, with the new deadline, at once.
+                    self::bump_version((int) $this->instance->id);
+                }
+            }
+        }
+        $extra = $DB->get_records_menu(self::OVERRIDES, ['magquizid' => $this->instance->id], '', 'userid, extratime');
+        $answer = ['people' => accommodations::people($names, $extra)];
+        return $error === null ? $answer : ['error' => $error] + $answer;
     }
 
     /**

@@ -76,6 +76,17 @@ $capabilities = [
             'manager' => CAP_ALLOW,
         ],
     ],
+    'mod/magquiz:accommodate' => [
+        // Extra time on the time limit for a trainee (quiz.accommodations): lists who may attempt, by name.
+        'riskbitmask' => RISK_PERSONAL,
+        'captype' => 'write',
+        'contextlevel' => CONTEXT_MODULE,
+        'archetypes' => [
+            'teacher' => CAP_ALLOW,
+            'editingteacher' => CAP_ALLOW,
+            'manager' => CAP_ALLOW,
+        ],
+    ],
     'mod/magquiz:viewresults' => [
         // Every trainee's grades and answers, by name.
         'riskbitmask' => RISK_PERSONAL,

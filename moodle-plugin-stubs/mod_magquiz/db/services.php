@@ -85,4 +85,12 @@ $functions = [
         'ajax' => true,
         'capabilities' => 'mod/magquiz:grade, mod/magquiz:viewresults',
     ],
+    'mod_magquiz_accommodations' => [
+        'classname' => \mod_magquiz\external\accommodations::class,
+        'description' => 'Lists the trainees who may attempt the quiz with their extra time, and sets one; trainers only '
+            . '(bridge subject quiz.accommodations).',
+        'type' => 'write',
+        'ajax' => true,
+        'capabilities' => 'mod/magquiz:accommodate',
+    ],
 ];

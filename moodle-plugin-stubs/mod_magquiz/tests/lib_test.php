@@ -173,7 +173,7 @@ final class lib_test extends \advanced_testcase {
         $student = $this->getDataGenerator()->create_and_enrol($course, 'student');
         $this->setUser($student);
         start::execute($quiz->cmid, 'start-overdue');
-        act::execute($quiz->cmid, 1, json_encode(['type' => 'save', 'slot' => 0, 'response' => ['choice' => 1]]), 'save-1');
+        act::execute($quiz->cmid, 1, json_encode(['type' => 'save', 'slot' => 0, 'response' => ['choice' => 1]]), 'save-overdue-1');
         // The deadline and the grace period pass.
         $row = $DB->get_record('magquiz_attempt', ['magquizid' => $quiz->id]);
         $state = json_decode($row->state, true);
@@ -202,11 +202,14 @@ final class lib_test extends \advanced_testcase {
         $cm = get_fast_modinfo($course)->get_cm($quiz->cmid);
         $this->setUser($teacher);
         manager::create_from_cm($cm)->live_control((int) $teacher->id, 'open');
+        manager::create_from_cm($cm)->accommodations((int) $teacher->id, ['userid' => (int) $student->id, 'extra' => 60]);
+        $this->assertEquals(1, $DB->count_records('magquiz_override', ['magquizid' => $quiz->id]));
         $version = (int) $DB->get_field('magquiz', 'version', ['id' => $quiz->id]);
 
         $status = magquiz_reset_userdata((object) ['courseid' => $course->id, 'reset_magquiz' => 1]);
         $this->assertFalse($status[0]['error']);
-        foreach (['magquiz_attempt', 'magquiz_live', 'magquiz_live_part', 'magquiz_live_answer'] as $table) {
+        foreach (['magquiz_attempt', 'magquiz_live', 'magquiz_live_part', 'magquiz_live_answer', 'magquiz_override']
+                as $table) {
             $this->assertEquals(0, $DB->count_records($table, ['magquizid' => $quiz->id]), $table);
         }
         $this->assertNull(self::gradebook($course, $quiz, $student));
@@ -249,6 +252,8 @@ final class lib_test extends \advanced_testcase {
         $this->setUser($student);
         $paris = $this->getDataGenerator()->get_plugin_generator('mod_magquiz')->live_choice($quiz, 1);
         $manager->live_answer((int) $student->id, 0, ['choice' => $paris], null, 'live-answer-1');
+        $this->setUser($teacher);
+        $manager->accommodations((int) $teacher->id, ['userid' => (int) $student->id, 'extra' => 300]);
 
         $this->setAdminUser();
         $bc = new \backup_controller(\backup::TYPE_1COURSE, $course->id, \backup::FORMAT_MOODLE,
@@ -278,6 +283,8 @@ final class lib_test extends \advanced_testcase {
         $this->assertEquals($student->id, $attempt->userid);
         $this->assertSame('finished', $attempt->status);
         $this->assertSame($DB->get_field('magquiz_attempt', 'state', ['magquizid' => $quiz->id]), $attempt->state);
+        $this->assertEquals(300, $DB->get_field('magquiz_override', 'extratime', ['magquizid' => $restored->id,
+            'userid' => $student->id], MUST_EXIST), 'the extra time comes with the users');
         $this->assertEquals(1, $DB->count_records('magquiz_live', ['magquizid' => $restored->id]));
         $this->assertEquals(1, $DB->count_records('magquiz_live_part', ['magquizid' => $restored->id,
             'userid' => $student->id]));

@@ -26,6 +26,7 @@
  */
 
 use local_magactivities\local\state_version;
+use mod_magquiz\local\accommodations;
 use mod_magquiz\local\attempt;
 use mod_magquiz\local\grader;
 use mod_magquiz\local\live;
@@ -59,6 +60,8 @@ final class quiz_memory {
     public array $answers = [];
     /** @var array the gradebook: user => grade */
     public array $gradebook = [];
+    /** @var array<int, int> accommodations: user => extra seconds (none: no entry) */
+    public array $extra = [];
     /** @var int sessions opened, for their ids */
     private int $sessions = 0;
 
@@ -256,7 +259,7 @@ final class quiz_memory {
             }
         }
         $result = attempt::start($this->quiz, ['seed' => "seed-{$user}-" . (count($previous) + 1), 'now' => $this->now,
-            'previous' => array_values($previous)]);
+            'previous' => array_values($previous), 'extraTimeSeconds' => $this->extra[$user] ?? 0]);
         if (!$result['ok']) {
             throw new \invalid_parameter_exception($result['code']);
         }
@@ -449,6 +452,44 @@ final class quiz_memory {
             }
         }
         return ($refused === null ? [] : ['error' => $refused]) + ['results' => $this->results()];
+    }
+
+    /**
+     * quiz.accommodations (manager::accommodations()): the people who may attempt are those of $this->names who are not
+     * trainers; with $set (accommodations::parse_set()'s), one's extra time is stored first and the deadline of their
+     * attempt in progress moves.
+     *
+     * @param array|null $set ['user' => string, 'extraTimeSeconds' => int], as the web service receives it
+     * @return array
+     */
+    public function accommodations(?array $set = null): array {
+        $names = array_diff_key($this->names, array_flip($this->trainers));
+        $error = null;
+        if ($set !== null) {
+            $parsed = accommodations::parse_set($set);
+            if (!isset($names[$parsed['userid']])) {
+                $error = ['code' => 'not_found', 'message' => 'No such trainee in this quiz.'];
+            } else {
+                if ($parsed['extra'] === 0) {
+                    unset($this->extra[$parsed['userid']]);
+                } else {
+                    $this->extra[$parsed['userid']] = $parsed['extra'];
+                }
+                $moved = false;
+                foreach ($this->attempts_of($parsed['userid']) as $i => $state) {
+                    $later = accommodations::with_extra_time($this->quiz['settings'], $state, $parsed['extra']);
+                    if ($later !== $state) {
+                        $this->attempts[$i]['state'] = $later;
+                        $moved = true;
+                    }
+                }
+                if ($moved) {
+                    $this->bump();
+                }
+            }
+        }
+        $answer = ['people' => accommodations::people($names, $this->extra)];
+        return $error === null ? $answer : ['error' => $error] + $answer;
     }
 
     /**

@@ -163,6 +163,24 @@ final class quiz_scenarios {
         $add('essays: no such attempt', 'grade_essay', self::TRAINER, $m->grade_essay(99, 8, 1.0), true);
         $add('essays: no such question', 'grade_essay', self::TRAINER, $m->grade_essay(1, 42, 1.0), true);
 
+        // Accommodations: a 1-minute quiz, Emma's extra time set while her attempt runs, then for her next attempts.
+        $m = new quiz_memory(self::quiz(['behaviour' => 'deferred', 'attemptsAllowed' => 2, 'timeLimitSeconds' => 60]),
+            self::NAMES, [self::TRAINER]);
+        $add('accommodations: who may attempt, nobody with extra time', 'accommodations', self::TRAINER,
+            $m->accommodations(), false);
+        $m->start(12, 'start-12-accommodated');
+        $add('accommodations: two minutes more for Emma', 'accommodations', self::TRAINER,
+            $m->accommodations(['user' => '12', 'extraTimeSeconds' => 120]), false);
+        $m->now += 90000;
+        $add('accommodations: Emma\'s attempt still open after 90 s', 'get_state', 12, $m->state(12), true,
+            $attempt($m, 12) + ['extra' => ['timeLimitSeconds' => 60, 'extraTimeSeconds' => 120]]);
+        $add('accommodations: an unknown trainee', 'accommodations', self::TRAINER,
+            $m->accommodations(['user' => '99', 'extraTimeSeconds' => 60]), false);
+        $add('accommodations: a trainer is not listed', 'accommodations', self::TRAINER,
+            $m->accommodations(['user' => (string) self::TRAINER, 'extraTimeSeconds' => 60]), false);
+        $add('accommodations: Emma\'s extra time removed', 'accommodations', self::TRAINER,
+            $m->accommodations(['user' => '12', 'extraTimeSeconds' => 0]), false);
+
         // Interactive: a wrong try shows its feedback and the hint, never the key.
         $m = new quiz_memory(self::quiz(['behaviour' => 'interactive', 'shuffleAnswers' => false,
             'reviewAfter' => ['correctness' => true, 'marks' => false, 'specificFeedback' => false,

@@ -93,6 +93,7 @@ export const ACTIVITIES = {
       'quiz.live.control': 'live_control',
       'quiz.results': 'results',
       'quiz.grade': 'grade_essay',
+      'quiz.accommodations': 'accommodations',
     },
     // Payload fields whose shape only the server checks (an attempt's action, a live response: hostile input gets
     // the quiz's own error codes there): sent as JSON text, as Moodle's parameters cannot say "any shape".

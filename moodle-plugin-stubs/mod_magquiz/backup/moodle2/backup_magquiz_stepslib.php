@@ -42,11 +42,14 @@ class backup_magquiz_activity_structure_step extends backup_activity_structure_s
             'reviewduring', 'reviewafter', 'livetimer', 'livespeedpoints', 'liveleaderboard', 'version', 'timecreated',
             'timemodified',
         ]);
-        $attempts = new backup_nested_element('attempts');
+        // Not `attempts`: the instance's field of that name (attempts allowed) would clash with it.
+        $attempts = new backup_nested_element('userattempts');
         $attempt = new backup_nested_element('attempt', ['id'], [
             'userid', 'attempt', 'state', 'status', 'grade', 'startkey', 'timestart', 'timefinish', 'timedue',
             'timemodified',
         ]);
+        $overrides = new backup_nested_element('overrides');
+        $override = new backup_nested_element('override', ['id'], ['userid', 'extratime', 'timemodified']);
         $lives = new backup_nested_element('lives');
         $live = new backup_nested_element('live', ['id'], ['sessionid', 'seed', 'state', 'timecreated', 'timemodified']);
         $parts = new backup_nested_element('participants');
@@ -61,6 +64,8 @@ class backup_magquiz_activity_structure_step extends backup_activity_structure_s
 
         $magquiz->add_child($attempts);
         $attempts->add_child($attempt);
+        $magquiz->add_child($overrides);
+        $overrides->add_child($override);
         $magquiz->add_child($lives);
         $lives->add_child($live);
         $magquiz->add_child($parts);
@@ -73,6 +78,7 @@ class backup_magquiz_activity_structure_step extends backup_activity_structure_s
         $magquiz->set_source_table('magquiz', ['id' => backup::VAR_ACTIVITYID]);
         if ($userinfo) {
             $attempt->set_source_table('magquiz_attempt', ['magquizid' => backup::VAR_PARENTID], 'id ASC');
+            $override->set_source_table('magquiz_override', ['magquizid' => backup::VAR_PARENTID], 'id ASC');
             $live->set_source_table('magquiz_live', ['magquizid' => backup::VAR_PARENTID], 'id ASC');
             $part->set_source_table('magquiz_live_part', ['magquizid' => backup::VAR_PARENTID], 'id ASC');
             $served->set_source_table('magquiz_live_served', ['magquizid' => backup::VAR_PARENTID], 'id ASC');
@@ -80,6 +86,7 @@ class backup_magquiz_activity_structure_step extends backup_activity_structure_s
         }
 
         $attempt->annotate_ids('user', 'userid');
+        $override->annotate_ids('user', 'userid');
         $part->annotate_ids('user', 'userid');
         $served->annotate_ids('user', 'userid');
         $answer->annotate_ids('user', 'userid');

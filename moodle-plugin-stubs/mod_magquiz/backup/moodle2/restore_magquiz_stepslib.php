@@ -38,7 +38,8 @@ class restore_magquiz_activity_structure_step extends restore_activity_structure
     protected function define_structure() {
         $paths = [new restore_path_element('magquiz', '/activity/magquiz')];
         if ($this->get_setting_value('userinfo')) {
-            $paths[] = new restore_path_element('magquiz_attempt', '/activity/magquiz/attempts/attempt');
+            $paths[] = new restore_path_element('magquiz_attempt', '/activity/magquiz/userattempts/attempt');
+            $paths[] = new restore_path_element('magquiz_override', '/activity/magquiz/overrides/override');
             $paths[] = new restore_path_element('magquiz_live', '/activity/magquiz/lives/live');
             $paths[] = new restore_path_element('magquiz_live_part', '/activity/magquiz/participants/participant');
             $paths[] = new restore_path_element('magquiz_live_served', '/activity/magquiz/served/serve');
@@ -138,6 +139,24 @@ class restore_magquiz_activity_structure_step extends restore_activity_structure
      */
     protected function process_magquiz_live_part($data) {
         $this->restore_live_row('magquiz_live_part', $data);
+    }
+
+    /**
+     * Restores a trainee's extra time (accommodation); skipped when the trainee is not restored.
+     *
+     * @param array $data
+     */
+    protected function process_magquiz_override($data) {
+        global $DB;
+        $data = (object) $data;
+        $data->magquizid = $this->get_new_parentid('magquiz');
+        $data->userid = $this->get_mappingid('user', $data->userid);
+        if (!$data->userid || $DB->record_exists('magquiz_override', ['magquizid' => $data->magquizid,
+                'userid' => $data->userid])) {
+            return;
+        }
+        unset($data->id);
+        $DB->insert_record('magquiz_override', $data);
     }
 
     /**

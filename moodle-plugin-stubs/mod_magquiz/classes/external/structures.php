@@ -477,6 +477,34 @@ final class structures {
     }
 
     /**
+     * The parameter `set` of quiz.accommodations: a trainee's extra time to store (absent: only the list).
+     *
+     * @return external_single_structure
+     */
+    public static function accommodation_set(): external_single_structure {
+        return new external_single_structure([
+            'user' => new external_value(PARAM_ALPHANUMEXT, 'The trainee, as the people list names them (a user id)'),
+            'extraTimeSeconds' => new external_value(PARAM_INT, 'Extra time on the time limit, seconds from 0 (0 removes it)'),
+        ], 'A trainee\'s extra time to store first (absent: only the list)', VALUE_OPTIONAL);
+    }
+
+    /**
+     * The answer to quiz.accommodations: who may attempt the quiz, each with their extra time.
+     *
+     * @return external_single_structure
+     */
+    public static function accommodations_result(): external_single_structure {
+        return new external_single_structure([
+            'error' => self::error(),
+            'people' => self::list_of(new external_single_structure([
+                'user' => self::text('The trainee (a user id)'),
+                'name' => self::text('Their full name'),
+                'extraTimeSeconds' => self::count('Their extra time on the time limit, seconds; 0 for none'),
+            ]), 'Who may attempt the quiz, by name'),
+        ]);
+    }
+
+    /**
      * The trainer's results (Results).
      *
      * @return external_single_structure

@@ -48,7 +48,7 @@ class provider implements
         \core_privacy\local\request\core_userlist_provider {
 
     /** @var string[] The tables holding a user's data, with a magquizid and a userid. */
-    private const TABLES = [manager::ATTEMPTS, manager::PARTICIPANTS, manager::SERVED, manager::ANSWERS];
+    private const TABLES = [manager::ATTEMPTS, manager::PARTICIPANTS, manager::SERVED, manager::ANSWERS, manager::OVERRIDES];
 
     /**
      * What the plugin stores.
@@ -75,6 +75,11 @@ class provider implements
             'userid' => 'privacy:metadata:magquiz_live_served:userid',
             'timeserved' => 'privacy:metadata:magquiz_live_served:timeserved',
         ], 'privacy:metadata:magquiz_live_served');
+        $collection->add_database_table('magquiz_override', [
+            'userid' => 'privacy:metadata:magquiz_override:userid',
+            'extratime' => 'privacy:metadata:magquiz_override:extratime',
+            'timemodified' => 'privacy:metadata:magquiz_override:timemodified',
+        ], 'privacy:metadata:magquiz_override');
         $collection->add_database_table('magquiz_live_answer', [
             'userid' => 'privacy:metadata:magquiz_live_answer:userid',
             'response' => 'privacy:metadata:magquiz_live_answer:response',
@@ -186,6 +191,10 @@ class provider implements
                     as $row) {
                 $data->livesessions[] = (object) ['session' => $row->sessionid, 'team' => $row->team,
                     'timejoined' => transform::datetime($row->timejoined)];
+            }
+            $override = $DB->get_record(manager::OVERRIDES, ['magquizid' => $record->id, 'userid' => $user->id]);
+            if ($override) {
+                $data->extratimeseconds = (int) $override->extratime;
             }
             writer::with_context($context)->export_data([], $data);
             helper::export_context_files($context, $user);

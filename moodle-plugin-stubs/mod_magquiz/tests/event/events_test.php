@@ -37,6 +37,7 @@ final class events_test extends \advanced_testcase {
     public function test_the_events_of_a_quiz(): void {
         global $CFG, $DB;
         require_once($CFG->dirroot . '/mod/magquiz/lib.php');
+        require_once($CFG->dirroot . '/mod/magquiz/tests/generator/lib.php');
         $this->resetAfterTest();
         $generator = $this->getDataGenerator();
         $course = $generator->create_course();

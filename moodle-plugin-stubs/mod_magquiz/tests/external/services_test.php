@@ -42,6 +42,7 @@ require_once($CFG->dirroot . '/webservice/tests/helpers.php');
  * @covers     \mod_magquiz\external\live_control
  * @covers     \mod_magquiz\external\results
  * @covers     \mod_magquiz\external\grade_essay
+ * @covers     \mod_magquiz\external\accommodations
  * @covers     \mod_magquiz\manager
  */
 final class services_test extends externallib_advanced_testcase {
@@ -433,6 +434,118 @@ final class services_test extends externallib_advanced_testcase {
         $hugo = $this->call('teacher', grade_essay::class, [$quiz->cmid, $hugo, 2, 1.0, '']);
         $this->assertSame('not_allowed', $hugo['error']['code'], 'an attempt in progress');
         $this->assertArrayNotHasKey('error', $this->call('teacher', grade_essay::class, [$quiz->cmid, $lucas, 2, 1.0, '']));
-        $this->assertEqualsWithDelta(20 / 3, $this->gradebook($quiz, 'lucas'), 1e-4);
+        // Lucas answered only the essay: 1 mark of 3 (the two questions left blank), on a grade of 10.
+        $this->assertEqualsWithDelta(10 / 3, $this->gradebook($quiz, 'lucas'), 1e-4);
+    }
+
+    /**
+     * Moves a user's attempts in progress back in time, as if they had started `$seconds` earlier.
+     *
+     * @param \stdClass $quiz
+     * @param string $user
+     * @param int $seconds
+     */
+    private function age_attempts(\stdClass $quiz, string $user, int $seconds): void {
+        global $DB;
+        foreach ($DB->get_records('magquiz_attempt', ['magquizid' => $quiz->id, 'userid' => $this->users[$user]->id,
+                'status' => 'inProgress']) as $row) {
+            $state = json_decode($row->state, true);
+            $state['startedAt'] -= $seconds * 1000;
+            $state['deadline'] -= $seconds * 1000;
+            $DB->update_record('magquiz_attempt', (object) ['id' => $row->id, 'state' => json_encode($state),
+                'timestart' => $row->timestart - $seconds, 'timedue' => $row->timedue - $seconds]);
+        }
+    }
+
+    public function test_accommodations_are_for_trainers_only(): void {
+        $quiz = $this->quiz(['timelimit' => 60]);
+        foreach (['lucas', 'outsider'] as $name) {
+            try {
+                $this->call($name, accommodations::class, [$quiz->cmid, ['user' => (string) $this->users['lucas']->id,
+                    'extraTimeSeconds' => 600]]);
+                $this->fail($name . ' set extra time');
+            } catch (required_capability_exception | \require_login_exception $e) {
+                $this->assertNotEmpty($e->getMessage());
+            }
+        }
+        global $DB;
+        $this->assertSame(0, $DB->count_records('magquiz_override'));
+        foreach (['teacher', 'noneditingteacher'] as $name) {
+            $people = $this->call($name, accommodations::class, [$quiz->cmid])['people'];
+            $this->assertSame(['Emma TestEmma', 'Hugo TestHugo', 'Lucas TestLucas'], array_column($people, 'name'),
+                'the trainees who may attempt, not the trainers');
+            $this->assertSame([0, 0, 0], array_column($people, 'extraTimeSeconds'));
+        }
+    }
+
+    public function test_extra_time_moves_a_running_deadline_and_applies_to_new_attempts(): void {
+        global $DB;
+        $quiz = $this->quiz(['timelimit' => 60, 'attempts' => 2]);
+        $this->call('lucas', start::class, [$quiz->cmid, $this->key()]);
+        $this->call('emma', start::class, [$quiz->cmid, $this->key()]);
+        $lucas = (string) $this->users['lucas']->id;
+        $version = $this->state('lucas', $quiz)['version'];
+        $answer = $this->call('teacher', accommodations::class, [$quiz->cmid, ['user' => $lucas, 'extraTimeSeconds' => 120]]);
+        $this->assertGreaterThan($version, $this->state('lucas', $quiz)['version'],
+            'his page, counting down to the old deadline, learns the new one');
+        $this->assertArrayNotHasKey('error', $answer);
+        $this->assertSame(120, array_column($answer['people'], 'extraTimeSeconds', 'user')[$lucas]);
+        $row = $DB->get_record('magquiz_attempt', ['magquizid' => $quiz->id, 'userid' => $lucas]);
+        $state = json_decode($row->state, true);
+        $this->assertEquals(180000, $state['deadline'] - $state['startedAt'], 'the limit and the extra time');
+        $this->assertEqualsWithDelta($row->timestart + 180 + 60, $row->timedue, 3, 'the overdue task waits as long');
+
+        // 150 s later: past the minute and its grace, within the extra time.
+        $this->age_attempts($quiz, 'lucas', 150);
+        $this->age_attempts($quiz, 'emma', 150);
+        $this->assertSame('inProgress', $this->state('lucas', $quiz)['selfPaced']['attempt']['status']);
+        $this->assertSame('finished', $this->state('emma', $quiz)['selfPaced']['attempts'][0]['status']);
+
+        // A new attempt gets it too.
+        $this->act('lucas', $quiz, 1, ['type' => 'finish']);
+        $this->call('lucas', start::class, [$quiz->cmid, $this->key()]);
+        $state = json_decode($DB->get_field('magquiz_attempt', 'state', ['magquizid' => $quiz->id, 'userid' => $lucas,
+            'attempt' => 2]), true);
+        $this->assertEquals(180000, $state['deadline'] - $state['startedAt']);
+
+        // 0 removes it, and the running deadline comes back.
+        $this->call('noneditingteacher', accommodations::class, [$quiz->cmid, ['user' => $lucas, 'extraTimeSeconds' => 0]]);
+        $this->assertFalse($DB->record_exists('magquiz_override', ['magquizid' => $quiz->id]));
+        $state = json_decode($DB->get_field('magquiz_attempt', 'state', ['magquizid' => $quiz->id, 'userid' => $lucas,
+            'attempt' => 2]), true);
+        $this->assertEquals(60000, $state['deadline'] - $state['startedAt']);
+    }
+
+    public function test_accommodations_refuse_who_may_not_attempt_and_respect_separate_groups(): void {
+        global $DB;
+        $quiz = $this->quiz(['timelimit' => 60, 'groupmode' => SEPARATEGROUPS]);
+        foreach (['teacher', 'outsider'] as $name) {
+            $answer = $this->call('teacher', accommodations::class, [$quiz->cmid,
+                ['user' => (string) $this->users[$name]->id, 'extraTimeSeconds' => 60]]);
+            $this->assertSame('not_found', $answer['error']['code'], $name);
+        }
+        $answer = $this->call('teacher', accommodations::class, [$quiz->cmid, ['user' => '999999',
+            'extraTimeSeconds' => 60]]);
+        $this->assertSame('not_found', $answer['error']['code']);
+        $generator = $this->getDataGenerator();
+        $mine = $generator->create_group(['courseid' => $this->course->id]);
+        $generator->create_group_member(['groupid' => $mine->id, 'userid' => $this->users['noneditingteacher']->id]);
+        $generator->create_group_member(['groupid' => $mine->id, 'userid' => $this->users['emma']->id]);
+        $answer = $this->call('noneditingteacher', accommodations::class, [$quiz->cmid]);
+        $this->assertSame(['Emma TestEmma'], array_column($answer['people'], 'name'));
+        $answer = $this->call('noneditingteacher', accommodations::class, [$quiz->cmid,
+            ['user' => (string) $this->users['lucas']->id, 'extraTimeSeconds' => 60]]);
+        $this->assertSame('not_found', $answer['error']['code'], 'outside the trainer\'s groups');
+        $this->assertSame(0, $DB->count_records('magquiz_override'));
+        foreach ([['user' => 'lucas', 'extraTimeSeconds' => 60], ['user' => (string) $this->users['lucas']->id,
+                'extraTimeSeconds' => -5], ['user' => (string) $this->users['lucas']->id,
+                'extraTimeSeconds' => 8 * 24 * 3600]] as $set) {
+            try {
+                $this->call('teacher', accommodations::class, [$quiz->cmid, $set]);
+                $this->fail('took ' . json_encode($set));
+            } catch (\invalid_parameter_exception $e) {
+                $this->assertSame('invalidparameter', $e->errorcode);
+            }
+        }
     }
 }

@@ -65,6 +65,8 @@ final class provider_test extends provider_testcase {
                 ['slot' => 1, 'response' => ['text' => $i === 0 ? 'Pix d\'Alice' : 'Pix de Bob']]]], "finish-key-{$i}");
         }
         $this->setUser($teacher);
+        // Alice has extra time (an accommodation).
+        $manager->accommodations((int) $teacher->id, ['userid' => (int) $this->alice->id, 'extra' => 300]);
         $manager->live_control((int) $teacher->id, 'open');
         $this->setUser($this->alice);
         $manager->live_join((int) $this->alice->id);
@@ -80,7 +82,7 @@ final class provider_test extends provider_testcase {
         $collection = provider::get_metadata(new \core_privacy\local\metadata\collection('mod_magquiz'));
         $names = array_map(fn($item) => $item->get_name(), $collection->get_collection());
         $this->assertEqualsCanonicalizing(['magquiz_attempt', 'magquiz_live_part', 'magquiz_live_served',
-            'magquiz_live_answer', 'core_grades'], $names);
+            'magquiz_live_answer', 'magquiz_override', 'core_grades'], $names);
     }
 
     public function test_get_contexts_for_userid(): void {
@@ -105,6 +107,7 @@ final class provider_test extends provider_testcase {
         $this->assertSame('Pix d\'Alice', $data->attempts[0]->answers[1]->response);
         $this->assertCount(1, $data->liveanswers);
         $this->assertCount(1, $data->livesessions);
+        $this->assertSame(300, $data->extratimeseconds);
         $this->assertStringNotContainsString('Bob', json_encode($data), 'only Alice\'s data');
     }
 
@@ -112,7 +115,8 @@ final class provider_test extends provider_testcase {
         global $DB;
         $before = $DB->get_field('magquiz', 'version', ['id' => $this->quiz->id]);
         provider::delete_data_for_user(new approved_contextlist($this->alice, 'mod_magquiz', [$this->context->id]));
-        foreach (['magquiz_attempt', 'magquiz_live_part', 'magquiz_live_served', 'magquiz_live_answer'] as $table) {
+        foreach (['magquiz_attempt', 'magquiz_live_part', 'magquiz_live_served', 'magquiz_live_answer', 'magquiz_override']
+                as $table) {
             $this->assertEquals(0, $DB->count_records($table, ['userid' => $this->alice->id]), $table);
         }
         $this->assertEquals(1, $DB->count_records('magquiz_attempt', ['userid' => $this->bob->id]));
@@ -133,7 +137,8 @@ final class provider_test extends provider_testcase {
     public function test_delete_data_for_all_users_in_context(): void {
         global $DB;
         provider::delete_data_for_all_users_in_context($this->context);
-        foreach (['magquiz_attempt', 'magquiz_action', 'magquiz_live_part', 'magquiz_live_answer'] as $table) {
+        foreach (['magquiz_attempt', 'magquiz_action', 'magquiz_live_part', 'magquiz_live_answer', 'magquiz_override']
+                as $table) {
             $this->assertEquals(0, $DB->count_records($table), $table);
         }
         $this->assertTrue($DB->record_exists('magquiz', ['id' => $this->quiz->id]), 'the activity stays');
