@@ -190,6 +190,17 @@ describe('live', () => {
       ).error?.code,
     ).toBe('not_joined');
     expect((await state(trainer, id)).live?.step?.question.responses).toBe(2);
+    // Points say who was right: before the reveal, neither Lucas's own nor the leaderboard's count this question.
+    const before = await state(lucas, id);
+    expect(before.live?.me.points).toBe(0);
+    expect(before.live?.leaderboard).toEqual({
+      kind: 'top5',
+      rows: [
+        { rank: 1, name: 'Lucas Bernard', points: 0 },
+        { rank: 1, name: 'Emma Petit', points: 0 },
+      ],
+    });
+    expect((await state(trainer, id)).live?.leaderboard).toEqual(before.live?.leaderboard);
 
     const revealed = await ok(trainer, id, 'quiz.live.control', { action: 'reveal' });
     expect(revealed.live?.step?.question.results?.choices).toEqual(
@@ -206,6 +217,7 @@ describe('live', () => {
     });
     // Other trainees' answers are counted, never shown; names appear only because the trainer chose a top five.
     expect(lucasSees.live?.step?.question.results?.choices?.map((c) => c.count)).toEqual([1, 1]);
+    expect(lucasSees.live?.me.points).toBe(1000);
     expect(lucasSees.live?.leaderboard).toEqual({
       kind: 'top5',
       rows: [

@@ -161,6 +161,25 @@ describe('mod_magquiz answers, as Moodle sends them', () => {
     }
   });
 
+  it('count no points of the question on screen before its reveal (points say who was right)', () => {
+    const first = scenarios.flatMap((s) => {
+      const live = stateOf(s)?.live;
+      return live?.step && live.step.index === 0 && live.step.question.phase !== 'revealed' ? [{ s, live }] : [];
+    });
+    // Some of them after answers, with a leaderboard: otherwise this would prove nothing.
+    expect(first.some(({ live }) => live.step!.mine.answered && live.leaderboard)).toBe(true);
+    for (const { s, live } of first) {
+      expect(live.me.points, s.name).toBe(0);
+      const board = live.leaderboard;
+      const points =
+        board?.kind === 'progress' ? [board.me?.points ?? 0] : board ? board.rows.map((row) => row.points) : [];
+      expect(
+        points.every((p) => p === 0),
+        s.name,
+      ).toBe(true);
+    }
+  });
+
   describe.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
     it('passes its schema exactly', () => {
       const parsed = v.safeParse(SCHEMAS[scenario.function], scenario.value);

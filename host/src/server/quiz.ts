@@ -282,15 +282,16 @@ function answersOf(db: Db, sessionId: string, step: number): AnswerRow[] {
     .all(sessionId, step);
 }
 
-function scoresOf(db: Db, sessionId: string): Score[] {
+/** The room's scores in join order; `hiddenStep`'s points left out (-1: none), see {@link hiddenStepOf}. */
+function scoresOf(db: Db, sessionId: string, hiddenStep = -1): Score[] {
   return db
-    .prepare<[string], { user_id: number; name: string; points: number; team: string }>(
+    .prepare<[number, string], { user_id: number; name: string; points: number; team: string }>(
       `SELECT p.user_id, u.display_name AS name, p.team, COALESCE(SUM(a.points), 0) AS points
        FROM quiz_live_participants p JOIN users u ON u.id = p.user_id
-       LEFT JOIN quiz_live_answers a ON a.session_id = p.session_id AND a.user_id = p.user_id
+       LEFT JOIN quiz_live_answers a ON a.session_id = p.session_id AND a.user_id = p.user_id AND a.step != ?
        WHERE p.session_id = ? GROUP BY p.user_id ORDER BY p.join_index`,
     )
-    .all(sessionId)
+    .all(hiddenStep, sessionId)
     .map((row) => ({ userId: String(row.user_id), name: row.name, points: row.points, team: row.team }));
 }
 
@@ -312,6 +313,14 @@ function scheduleClose(ctx: HandlerContext, live: { id: string; session: LiveSes
   timers.set(key, timer);
 }
 
+/**
+ * The step whose points nobody may see yet: the question on screen until it is revealed (its points would say who
+ * answered right); -1 when there is none.
+ */
+function hiddenStepOf(session: LiveSession, now: number): number {
+  return session.phase === 'question' && phaseAt(session, now) !== 'revealed' ? session.step : -1;
+}
+
 function liveState(ctx: HandlerContext, quiz: Quiz, now: number, joinUrl: string): LiveState | null {
   const live = liveOf(ctx.db, ctx.instance.id);
   if (!live) return null;
@@ -328,13 +337,16 @@ function liveState(ctx: HandlerContext, quiz: Quiz, now: number, joinUrl: string
       .get(live.id) ?? 0;
   // What a state needs costs one indexed read each: the caller's points, and the room's scores only when a
   // leaderboard shows them (every trainee asks for a state after every answer of a room of 500).
+  // Points tell who was right: the open question's count only once it is revealed, in a trainee's own points as on
+  // the leaderboard.
+  const hiddenStep = hiddenStepOf(session, now);
   const myPoints =
     ctx.db
-      .prepare<[string, number], number>(
-        'SELECT COALESCE(SUM(points), 0) FROM quiz_live_answers WHERE session_id = ? AND user_id = ?',
+      .prepare<[string, number, number], number>(
+        'SELECT COALESCE(SUM(points), 0) FROM quiz_live_answers WHERE session_id = ? AND user_id = ? AND step != ?',
       )
       .pluck()
-      .get(live.id, ctx.user.id) ?? 0;
+      .get(live.id, ctx.user.id, hiddenStep) ?? 0;
   const state: LiveState = {
     session: live.id,
     phase: session.phase,
@@ -348,7 +360,7 @@ function liveState(ctx: HandlerContext, quiz: Quiz, now: number, joinUrl: string
     },
   };
   if (session.settings.leaderboard !== 'off' && session.phase !== 'lobby') {
-    const board = leaderboard(session.settings.leaderboard, scoresOf(ctx.db, live.id), String(ctx.user.id));
+    const board = leaderboard(session.settings.leaderboard, scoresOf(ctx.db, live.id, hiddenStep), String(ctx.user.id));
     if (board) state.leaderboard = board;
   }
   const slots = liveSlots(quiz);

@@ -293,9 +293,10 @@ class manager {
      * The room's scores in join order: user, full name, points, team.
      *
      * @param string $sessionid
+     * @param int|null $hiddenstep a step whose points are left out (the question on screen, not revealed yet)
      * @return array[]
      */
-    private function live_scores(string $sessionid): array {
+    private function live_scores(string $sessionid, ?int $hiddenstep = null): array {
         global $DB;
         $namefields = \core_user\fields::for_name()->get_sql('u', false, '', '', false)->selects;
         $people = $DB->get_records_sql("SELECT p.userid, p.team, p.joinindex, $namefields
@@ -305,8 +306,8 @@ class manager {
                                       ORDER BY p.joinindex, p.id", ['s' => $sessionid]);
         $points = $DB->get_records_sql_menu("SELECT userid, SUM(points)
                                                FROM {magquiz_live_answer}
-                                              WHERE sessionid = :s
-                                           GROUP BY userid", ['s' => $sessionid]);
+                                              WHERE sessionid = :s AND step <> :hidden
+                                           GROUP BY userid", ['s' => $sessionid, 'hidden' => $hiddenstep ?? -1]);
         $scores = [];
         foreach ($people as $person) {
             $scores[] = ['userId' => (string) $person->userid, 'name' => fullname($person), 'team' => $person->team,
@@ -335,7 +336,7 @@ class manager {
             'joined' => $DB->count_records(self::PARTICIPANTS, ['sessionid' => $id]),
             'participant' => $participant ? ['team' => $participant->team] : null,
             'mypoints' => (int) $mypoints,
-            'scores' => fn(): array => $this->live_scores($id),
+            'scores' => fn(?int $hiddenstep = null): array => $this->live_scores($id, $hiddenstep),
             'count' => fn(int $step): int => $DB->count_records(self::ANSWERS, ['sessionid' => $id, 'step' => $step]),
             'answers' => fn(int $step): array => $this->live_responses($id, $step),
             'own' => function (int $step) use ($DB, $id, $userid): ?array {

@@ -172,7 +172,7 @@ final class quiz_memory {
             'participant' => $participant,
             'mypoints' => array_sum(array_column(array_filter($this->answers,
                 fn(array $a): bool => $a['session'] === $id && $a['user'] === $user), 'points')),
-            'scores' => fn(): array => $this->scores(),
+            'scores' => fn(?int $hiddenstep = null): array => $this->scores($hiddenstep),
             'count' => fn(int $step): int => count($answers($step)),
             'answers' => fn(int $step): array => array_column($answers($step), 'response'),
             'own' => function (int $step) use ($answers, $user): ?array {
@@ -208,14 +208,15 @@ final class quiz_memory {
      *
      * @return array[]
      */
-    public function scores(): array {
+    public function scores(?int $hiddenstep = null): array {
         $scores = [];
         foreach ($this->participants as $p) {
             if ($p['session'] !== $this->live['id']) {
                 continue;
             }
             $points = array_sum(array_column(array_filter($this->answers,
-                fn(array $a): bool => $a['session'] === $p['session'] && $a['user'] === $p['user']), 'points'));
+                fn(array $a): bool => $a['session'] === $p['session'] && $a['user'] === $p['user']
+                    && $a['step'] !== $hiddenstep), 'points'));
             $scores[] = ['userId' => (string) $p['user'], 'name' => $this->names[$p['user']], 'team' => $p['team'],
                 'points' => $points];
         }

@@ -150,8 +150,8 @@ final class quiz_state {
      * @param array $live what the manager loaded:
      *     - id, seed, session (live::parse_session());
      *     - joined: how many joined; participant: the user's row (['team' => string]) or null; mypoints;
-     *     - scores: fn(): array[] the room's scores in join order (live::leaderboard()), called only when a leaderboard
-     *       shows them;
+     *     - scores: fn(?int $hiddenstep): array[] the room's scores in join order (live::leaderboard()), without the
+     *       points of $hiddenstep when given, called only when a leaderboard shows them;
      *     - count: fn(int $step): int answers to a step; answers: fn(int $step): array[] their responses, called only
      *       once revealed; own: fn(int $step): ?array the user's answer (response, state, points);
      *     - userid (string), joinurl
@@ -161,7 +161,16 @@ final class quiz_state {
     public static function live(array $quiz, array $live, $now): array {
         $session = $live['session'];
         $participant = $live['participant'];
-        $me = ['joined' => $participant !== null, 'points' => (int) $live['mypoints']];
+        // Points tell who was right: the question on screen counts only once revealed, in the user's own points as
+        // on the leaderboard.
+        $hidden = $session['phase'] === 'question' && live::phase_at($session, $now) !== 'revealed'
+            ? (int) $session['step'] : null;
+        $mypoints = (int) $live['mypoints'];
+        if ($hidden !== null) {
+            $own = ($live['own'])($hidden);
+            $mypoints -= $own !== null ? (int) $own['points'] : 0;
+        }
+        $me = ['joined' => $participant !== null, 'points' => $mypoints];
         if ($participant !== null) {
             $me['team'] = (string) $participant['team'];
         }
@@ -180,7 +189,7 @@ final class quiz_state {
             'settings' => $settings,
         ];
         if ($session['settings']['leaderboard'] !== 'off' && $session['phase'] !== 'lobby') {
-            $board = live::leaderboard($session['settings']['leaderboard'], ($live['scores'])(), $live['userid']);
+            $board = live::leaderboard($session['settings']['leaderboard'], ($live['scores'])($hidden), $live['userid']);
             if ($board !== null) {
                 $state['leaderboard'] = $board;
             }

@@ -262,6 +262,11 @@ final class services_test extends externallib_advanced_testcase {
             $this->key(), null])['error']['code']);
         $this->call('emma', live_answer::class, [$quiz->cmid, 0, json_encode(['choice' => $lyon]), $this->key(), null]);
         $this->assertSame(2, $this->state('teacher', $quiz)['live']['step']['question']['responses']);
+        // Points say who was right: before the reveal, the question on screen counts neither in Lucas's own points
+        // nor on the leaderboard.
+        $before = $this->state('lucas', $quiz)['live'];
+        $this->assertSame(0, $before['me']['points']);
+        $this->assertSame([0, 0], array_column($before['leaderboard']['rows'], 'points'));
 
         $this->call('teacher', live_control::class, [$quiz->cmid, 'reveal', null]);
         $revealed = $this->state('lucas', $quiz)['live'];
