@@ -22,7 +22,7 @@
  *
  * The server runs in a child process on loopback with a fresh data directory on the real disk (see load.ts).
  */
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -272,6 +272,9 @@ export async function runWordcloudThroughput(options: WordcloudLoadOptions = {})
   const saturationSet = set('saturation');
   const settings = { maxPerPerson: PER_PERSON, minPerPerson: 1, open: true, question: 'Bench' };
   withDb(dataDir, (db) => insertClouds(db, [...warm, ...offeredSet, ...saturationSet], settings));
+  // The runs before this one (npm run bench runs the demo activity's load first) leave hundreds of megabytes of dirty
+  // pages that the kernel writes back meanwhile, and every acknowledgement here waits for an fsync: write them now.
+  spawnSync('sync');
   const child = startServer(dataDir);
   try {
     const { url } = await waitForReady(child);
