@@ -131,12 +131,11 @@ describe('ordering grading', () => {
     }
   });
 
-  it('grades 200 items swapped in pairs at once (Moodle would not finish)', () => {
+  it('grades 200 items swapped in pairs (Moodle would not finish: its search is exponential)', () => {
+    // No timing here (npm run bench measures grading): an exponential search would not end within the test's timeout.
     const n = 200;
     const swapped = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? i + 1 : i - 1));
-    const start = performance.now();
     expect(gradeOrdering('longestOrderedSubset', n, swapped)).toBe(0.5);
     expect(gradeOrdering('longestContiguousSubset', n, swapped)).toBe(2 / n);
-    expect(performance.now() - start).toBeLessThan(100);
   });
 });
