@@ -161,45 +161,55 @@ function plan(clouds: number): number {
   return clouds * PER_PERSON;
 }
 
+/**
+ * The `i`-th submission of trainee `conn` in a run over `cloudIds`: its address, body and idempotency key. Its
+ * requests cycle through the clouds, each time with a word it has not written there yet; past {@link plan} they
+ * would repeat (same key, same word: a retry), which no run reaches.
+ */
+function submission(cloudIds: readonly string[], conn: number, i: number): { path: string; body: string; key: string } {
+  const n = i % plan(cloudIds.length);
+  const key = `${cloudIds[0]}-${conn}-${n}`;
+  return {
+    path: `/api/bridge/${cloudIds[n % cloudIds.length]!}`,
+    body: JSON.stringify({
+      subject: 'wordcloud.submit',
+      payload: { text: wordOf(conn, Math.floor(n / cloudIds.length)), key },
+    }),
+    key,
+  };
+}
+
+const headersOf = (token: string) => ({ 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${token}` });
+
 function submitLoad(
   url: string,
   tokens: readonly string[],
   durationSec: number,
   cloudIds: readonly string[],
   acknowledged: Set<string>,
-  ratePerConnection?: number,
 ): Promise<Result> {
-  const perConnection = plan(cloudIds.length);
   let next = 0;
   return autocannon({
     url,
     connections: tokens.length,
     duration: durationSec,
-    ...(ratePerConnection ? { connectionRate: ratePerConnection } : {}),
     setupClient: (client: Client) => {
       const conn = next++;
-      const headers = { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${tokens[conn]}` };
-      const keyOf = (i: number) => `${cloudIds[0]}-${conn}-${i % perConnection}`;
+      const headers = headersOf(tokens[conn]!);
       // Each request is built when it is sent (`setupRequest`), not all before the first one: building the
       // 500 × 800 requests of a run up front blocks this process for seconds while the first connections'
       // requests are already out, and their answers, read late, would count that wait as server latency.
       client.setRequests(
-        Array.from({ length: perConnection }, (_, i) => ({
+        Array.from({ length: plan(cloudIds.length) }, (_, i) => ({
           method: 'POST',
-          path: `/api/bridge/${cloudIds[i % cloudIds.length]!}`,
+          path: submission(cloudIds, conn, i).path,
           headers,
-          setupRequest: (request: Request) => ({
-            ...request,
-            body: JSON.stringify({
-              subject: 'wordcloud.submit',
-              payload: { text: wordOf(conn, Math.floor(i / cloudIds.length)), key: keyOf(i) },
-            }),
-          }),
+          setupRequest: (request: Request) => ({ ...request, body: submission(cloudIds, conn, i).body }),
         })),
       );
       let answered = 0;
       client.on('response', (status: number) => {
-        if (status >= 200 && status < 300) acknowledged.add(keyOf(answered));
+        if (status >= 200 && status < 300) acknowledged.add(submission(cloudIds, conn, answered).key);
         answered++;
       });
     },
@@ -215,24 +225,17 @@ async function offeredLoad(
   acknowledged: Set<string>,
   ratePerTrainee: number,
 ): Promise<RunFigures> {
-  const perConnection = plan(cloudIds.length);
-  const keyOf = (conn: number, i: number) => `${cloudIds[0]}-${conn}-${i % perConnection}`;
   const result = await runOpenLoad({
     url,
     clients: tokens.length,
     ratePerClient: ratePerTrainee,
     durationSec,
-    request: (conn, i) => ({
-      method: 'POST',
-      path: `/api/bridge/${cloudIds[i % cloudIds.length]!}`,
-      headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${tokens[conn]}` },
-      body: JSON.stringify({
-        subject: 'wordcloud.submit',
-        payload: { text: wordOf(conn, Math.floor(i / cloudIds.length) % PER_PERSON), key: keyOf(conn, i) },
-      }),
-    }),
+    request: (conn, i) => {
+      const { path, body } = submission(cloudIds, conn, i);
+      return { method: 'POST', path, headers: headersOf(tokens[conn]!), body };
+    },
     onResponse: (conn, i, status) => {
-      if (status >= 200 && status < 300) acknowledged.add(keyOf(conn, i));
+      if (status >= 200 && status < 300) acknowledged.add(submission(cloudIds, conn, i).key);
     },
   });
   return {
