@@ -28,7 +28,7 @@ import {
   type Outline,
   type Written,
 } from './player-protocol.js';
-import { MAX_REPORTED_SECONDS, isPlayable } from './progress.js';
+import { MAX_REPORTED_SECONDS, isActivity, isPlayable, type HostPlays } from './progress.js';
 import { playerStrings, type PlayerKey } from './player.strings.js';
 import type { CatalogProblem } from './protocol.js';
 
@@ -227,7 +227,7 @@ export class MagModulePlayer extends LitElement {
       if (loaded.kind === 'h5p' && this.recording) {
         this.h5pState = (await this.api.call(loadH5PState, { stepId: this.stepId, itemId: item.id })).state;
       }
-      if ((loaded.kind === 'quiz' || loaded.kind === 'wordcloud') && this.outline?.activities === true) {
+      if (isActivity(loaded.kind) && isPlayable(loaded.kind, playsOf(this.outline))) {
         await this.prepareActivity(item.id, loaded.kind);
       }
       if (ticket !== this.loading) return;
@@ -575,11 +575,11 @@ export class MagModulePlayer extends LitElement {
       // The item's element talks to the player's own host (item-activity.ts), never to the page's; a host that does
       // not relay our own activities (Outline.activities) shows what the item is, and it does not count.
       case 'quiz':
-        return this.outline?.activities === true
+        return isPlayable(item.kind, playsOf(this.outline))
           ? html`<mag-quiz instance=${`item-${item.id}`} activity-title=${item.title}></mag-quiz>`
           : html`<p class="message">${this.t('notPlayable_quiz', { count: item.questions })}</p>`;
       case 'wordcloud':
-        return this.outline?.activities === true
+        return isPlayable(item.kind, playsOf(this.outline))
           ? html`<mag-wordcloud instance=${`item-${item.id}`} activity-title=${item.title}></mag-wordcloud>`
           : html`<p class="message">${this.t('notPlayable_wordcloud', { question: item.question })}</p>`;
     }
@@ -594,8 +594,13 @@ export class MagModulePlayer extends LitElement {
   }
 }
 
+/** What the host of `outline` plays: quiz and word-cloud items only where it says it relays them. */
+function playsOf(outline: Outline | null): HostPlays {
+  return { activities: outline?.activities === true };
+}
+
 function playable(item: OutlineItem, outline: Outline): boolean {
-  return isPlayable(item.kind, { activities: outline.activities === true });
+  return isPlayable(item.kind, playsOf(outline));
 }
 
 defineElement('mag-module-player', MagModulePlayer);
